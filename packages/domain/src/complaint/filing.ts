@@ -1,0 +1,93 @@
+// What a consumer sends to file a complaint. The same schema validates the HTTP body on the
+// server and the form in the web app and the widget.
+import { z } from 'zod';
+import { DISTRICT_IDS } from './places.ts';
+
+export const PAYMENT_CHANNELS = ['cod', 'bkash', 'nagad', 'rocket', 'card', 'bank', 'airtime'] as const;
+export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+
+export const CATEGORIES = ['not_delivered', 'late_delivery', 'wrong_or_damaged', 'refund_not_paid', 'counterfeit', 'other'] as const;
+export type ComplaintCategory = (typeof CATEGORIES)[number];
+
+export const WANTED_REMEDIES = ['refund', 'replacement', 'delivery', 'repair', 'other'] as const;
+export const REMEDY_RECEIVED = ['none', 'partial', 'full'] as const;
+
+const dhakaDate = z.iso.date();
+
+/** A website as its host (daraz.com.bd), from whatever a person pasted. */
+export function normalizeWebsite(input: string): string | null {
+  const raw = input.trim().toLowerCase();
+  if (!raw) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(raw) ? raw : `https://${raw}`);
+    const host = url.hostname.replace(/^www\./, '').replace(/\.$/, '');
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return null;
+    if (host === 'facebook.com' || host.endsWith('.facebook.com') || host === 'fb.com') return null;
+    return host;
+  } catch {
+    return null;
+  }
+}
+
+/** A Facebook page as its slug (facebook.com/<slug>), or null when it is not a page link. */
+export function normalizeFacebookPage(input: string): string | null {
+  const raw = input.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(/^https?:\/\//i.test(raw) ? raw : `https://${raw}`);
+    const host = url.hostname.toLowerCase().replace(/^(www|m|web)\./, '');
+    if (host !== 'facebook.com' && host !== 'fb.com') return null;
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (parts[0] === 'profile.php') {
+      const id = url.searchParams.get('id');
+      return id && /^\d+$/.test(id) ? id : null;
+    }
+    const slug = parts[0] === 'pg' ? parts[1] : parts[0];
+    if (!slug || !/^[A-Za-z0-9.\-_]{2,100}$/.test(slug)) return null;
+    return slug.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export const MerchantRefSchema = z
+  .object({
+    id: z.uuid().optional(),
+    website: z.string().trim().max(300).optional(),
+    facebookPage: z.string().trim().max(300).optional(),
+    /** The name the consumer knows it by; required when the merchant is not in the registry. */
+    name: z.string().trim().min(2).max(200).optional(),
+  })
+  .refine((m) => m.id || m.website || m.facebookPage, { message: 'name the merchant by id, website or Facebook page' })
+  .refine((m) => !m.website || normalizeWebsite(m.website), { message: 'not a website address', path: ['website'] })
+  .refine((m) => !m.facebookPage || normalizeFacebookPage(m.facebookPage), {
+    message: 'not a Facebook page link',
+    path: ['facebookPage'],
+  });
+
+export const FileComplaintSchema = z.object({
+  merchant: MerchantRefSchema,
+  order: z.object({
+    number: z.string().trim().min(1).max(100),
+    date: dhakaDate,
+    amountBdt: z.number().int().min(0).max(100_000_000),
+    paymentChannel: z.enum(PAYMENT_CHANNELS),
+  }),
+  category: z.enum(CATEGORIES),
+  description: z.string().trim().min(20).max(8000),
+  wantedRemedy: z.enum(WANTED_REMEDIES),
+  preChecks: z.object({
+    contactedMerchant: z.boolean(),
+    contactedOn: dhakaDate.optional(),
+    remedyReceived: z.enum(REMEDY_RECEIVED),
+    /** When the problem arose: the cause of action that starts the 30-day limit. */
+    problemDate: dhakaDate,
+  }),
+  consumer: z.object({
+    name: z.string().trim().min(2).max(200),
+    email: z.email().max(254).optional(),
+    district: z.enum(DISTRICT_IDS),
+    locale: z.enum(['bn', 'en']).default('bn'),
+  }),
+});
+export type FileComplaintInput = z.infer<typeof FileComplaintSchema>;

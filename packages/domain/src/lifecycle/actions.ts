@@ -1,0 +1,85 @@
+// Every action on a complaint and the shape of its payload. One Zod schema per action:
+// it validates HTTP bodies at the edge, types the state machine and describes the event
+// that the history stores (a discriminated union on `action`).
+import { z } from 'zod';
+
+export const REMEDIES = ['refund', 'replacement', 'delivery', 'repair', 'other'] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+const reason = z.string().trim().min(3).max(2000);
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const OfferSchema = z.object({
+  kind: z.literal('offer'),
+  remedy: z.enum(REMEDIES),
+  /** Whole taka; refunds must name an amount. */
+  amountBdt: z.number().int().min(0).max(100_000_000).optional(),
+  /** When the merchant promises to carry it out (an instant, ISO 8601). */
+  byDate: isoInstant.optional(),
+  message: z.string().trim().min(1).max(4000),
+  evidenceIds: z.array(z.uuid()).max(10).default([]),
+});
+
+export const DefenceSchema = z.object({
+  kind: z.literal('defence'),
+  message: z.string().trim().min(10).max(4000),
+  evidenceIds: z.array(z.uuid()).max(10).default([]),
+});
+
+export const ResponseSchema = z.discriminatedUnion('kind', [OfferSchema, DefenceSchema]);
+export type MerchantResponse = z.infer<typeof ResponseSchema>;
+
+export const HEARING_MODES = ['online', 'in_person'] as const;
+export const DECISION_OUTCOMES = ['upheld', 'dismissed'] as const;
+
+export const ActionPayloads = {
+  route: z.object({}),
+  respond: ResponseSchema,
+  accept: z.object({}),
+  deem_accepted: z.object({}),
+  reject: z.object({ reason }),
+  confirm_fulfilled: z.object({ comment: z.string().trim().max(2000).optional() }),
+  report_unfulfilled: z.object({ reason }),
+  remedy_overdue: z.object({}),
+  merchant_silent: z.object({}),
+  rate: z.object({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }),
+  close_unrated: z.object({}),
+  withdraw: z.object({ reason: z.string().trim().max(2000).optional() }),
+  reject_invalid: z.object({ reason }),
+  assign: z.object({ officerId: z.uuid() }),
+  regulator_overdue: z.object({}),
+  request_info: z.object({ from: z.enum(['consumer', 'merchant']), question: reason }),
+  provide_info: z.object({ answer: reason, evidenceIds: z.array(z.uuid()).max(10).default([]) }),
+  info_timeout: z.object({}),
+  schedule_hearing: z.object({
+    at: isoInstant,
+    mode: z.enum(HEARING_MODES),
+    /** The address of the office or the link of the online meeting. */
+    place: z.string().trim().min(3).max(500),
+  }),
+  decide: z
+    .object({
+      outcome: z.enum(DECISION_OUTCOMES),
+      reasons: z.string().trim().min(10).max(8000),
+      fineBdt: z.number().int().min(0).max(100_000_000).default(0),
+      order: z.string().trim().max(4000).optional(),
+    })
+    .refine((d) => d.outcome === 'upheld' || d.fineBdt === 0, {
+      message: 'a dismissed complaint carries no fine',
+      path: ['fineBdt'],
+    }),
+  record_fine_collected: z.object({ amountBdt: z.number().int().min(1).max(100_000_000) }),
+  close: z.object({}),
+  close_after_decision: z.object({}),
+} as const;
+
+export type Action = keyof typeof ActionPayloads;
+export const ACTIONS = Object.keys(ActionPayloads) as Action[];
+export type PayloadOf<A extends Action> = z.infer<(typeof ActionPayloads)[A]>;
+
+/** A command: an action with its validated payload. */
+export type Command = { [A in Action]: { action: A; payload: PayloadOf<A> } }[Action];
+
+export function parseCommand(action: Action, payload: unknown): Command {
+  return { action, payload: ActionPayloads[action].parse(payload) } as Command;
+}

@@ -1,0 +1,446 @@
+// The complaint lifecycle as one table. Every transition names the states it leaves from,
+// the roles allowed to take it, its guard and where it goes. The clock that starts on
+// entering a state, the action its expiry takes, and who is told what, are tables too.
+// Nothing here does I/O: the server loads a snapshot, calls `transition`, and writes the
+// outcome, the event and the outbox rows in one transaction.
+import type { Action, Command, MerchantResponse, PayloadOf } from './actions.ts';
+import type { LifecycleSettings } from './settings.ts';
+import { type Owner, type Role, type State, STATE_INFO } from './states.ts';
+import {
+  type WorkingCalendar,
+  addCalendarDays,
+  addWorkingDays,
+  dhakaTimeOn,
+  endOfDhakaDate,
+  previousWorkingDayOnOrBefore,
+  shiftDate,
+} from '../calendar/calendar.ts';
+
+/** What the state machine needs to know about a complaint. */
+export interface Snapshot {
+  readonly state: State;
+  /** The merchant is registered, claimed and has a way to be reached. */
+  readonly merchantReachable: boolean;
+  readonly response: MerchantResponse | null;
+  readonly infoRequestedFrom: 'consumer' | 'merchant' | null;
+  /** Review time left when the officer paused the clock to ask for information. */
+  readonly pausedRemainingMs: number | null;
+  readonly hearingAt: string | null;
+  readonly decision: { outcome: 'upheld' | 'dismissed'; fineBdt: number } | null;
+  readonly fineCollectedBdt: number | null;
+  readonly assignedOfficerId: string | null;
+  readonly dueAt: Date | null;
+}
+
+export const INITIAL_SNAPSHOT: Omit<Snapshot, 'merchantReachable'> = {
+  state: 'submitted',
+  response: null,
+  infoRequestedFrom: null,
+  pausedRemainingMs: null,
+  hearingAt: null,
+  decision: null,
+  fineCollectedBdt: null,
+  assignedOfficerId: null,
+  dueAt: null,
+};
+
+export type Recipient = 'consumer' | 'merchant' | 'office' | 'party';
+export const TEMPLATES = [
+  'filed',
+  'new_complaint',
+  'merchant_reminder',
+  'merchant_responded',
+  'deemed_accept_soon',
+  'offer_accepted',
+  'confirm_remedy_soon',
+  'escalated',
+  'escalated_office',
+  'regulator_overdue',
+  'info_requested',
+  'hearing_scheduled',
+  'decided',
+  'withdrawn',
+  'rejected',
+  'closed',
+] as const;
+export type Template = (typeof TEMPLATES)[number];
+export interface NotifyIntent {
+  readonly to: Recipient;
+  readonly template: Template;
+}
+
+export interface Reminder {
+  readonly at: Date;
+  readonly notify: NotifyIntent;
+}
+
+/** The clock that starts on entering a state: its deadline, what its expiry does, reminders. */
+export interface Clock {
+  readonly dueAt: Date;
+  readonly onExpiry: Action;
+  readonly reminders: readonly Reminder[];
+}
+
+export interface Outcome {
+  readonly from: State;
+  readonly to: State;
+  readonly snapshot: Snapshot;
+  /** The new clock, or 'keep' when the action leaves the running clock as it is. */
+  readonly clock: Clock | 'keep' | null;
+  readonly notify: readonly NotifyIntent[];
+}
+
+export type TransitionError =
+  | { readonly code: 'invalid_transition'; readonly from: State; readonly action: Action }
+  | { readonly code: 'role_not_allowed'; readonly role: Role; readonly action: Action }
+  | { readonly code: 'guard_failed'; readonly guard: Guard; readonly action: Action };
+
+export type Guard =
+  | 'merchant_reachable'
+  | 'merchant_unreachable'
+  | 'response_is_offer'
+  | 'info_party_matches'
+  | 'fine_collectable'
+  | 'hearing_in_future'
+  | 'officer_assigned';
+
+export interface Context {
+  readonly now: Date;
+  readonly role: Role;
+  /** For provide_info: which party is answering. */
+  readonly party?: 'consumer' | 'merchant';
+  readonly settings: LifecycleSettings;
+  readonly calendar: WorkingCalendar;
+}
+
+interface Transition<A extends Action> {
+  readonly from: readonly State[];
+  readonly roles: readonly Role[];
+  /** Returns the name of the first guard that fails, or null. */
+  readonly guard?: (s: Snapshot, p: PayloadOf<A>, ctx: Context) => Guard | null;
+  readonly to: (s: Snapshot, p: PayloadOf<A>) => State;
+  /** How the snapshot changes, besides the state. */
+  readonly patch?: (s: Snapshot, p: PayloadOf<A>, ctx: Context) => Partial<Snapshot>;
+  /** Self-loops that must not restart the clock say so. */
+  readonly keepClock?: (s: Snapshot) => boolean;
+  /** Extra notifications for this action, besides those of the state it enters. */
+  readonly notify?: readonly NotifyIntent[];
+}
+
+const REGULATOR_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled'] as const;
+const WITHDRAWABLE: readonly State[] = [
+  'submitted',
+  'with_merchant',
+  'merchant_responded',
+  'resolved',
+  ...REGULATOR_STATES,
+];
+
+export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
+  route: {
+    from: ['submitted'],
+    roles: ['system'],
+    to: (s) => (s.merchantReachable ? 'with_merchant' : 'escalated'),
+  },
+  respond: {
+    from: ['with_merchant'],
+    roles: ['merchant'],
+    to: () => 'merchant_responded',
+    patch: (_s, p) => ({ response: p }),
+  },
+  accept: {
+    from: ['merchant_responded'],
+    roles: ['consumer'],
+    to: (s) => (s.response?.kind === 'offer' ? 'resolved' : 'closed'),
+  },
+  deem_accepted: {
+    from: ['merchant_responded'],
+    roles: ['system'],
+    to: (s) => (s.response?.kind === 'offer' ? 'resolved' : 'closed'),
+  },
+  reject: {
+    from: ['merchant_responded'],
+    roles: ['consumer'],
+    to: () => 'escalated',
+  },
+  confirm_fulfilled: {
+    from: ['resolved'],
+    roles: ['consumer'],
+    to: () => 'fulfilled',
+  },
+  report_unfulfilled: {
+    from: ['resolved'],
+    roles: ['consumer'],
+    to: () => 'escalated',
+  },
+  remedy_overdue: {
+    from: ['resolved'],
+    roles: ['system'],
+    to: () => 'escalated',
+  },
+  merchant_silent: {
+    from: ['with_merchant'],
+    roles: ['system'],
+    to: () => 'escalated',
+  },
+  rate: {
+    from: ['fulfilled'],
+    roles: ['consumer'],
+    to: () => 'closed',
+  },
+  close_unrated: {
+    from: ['fulfilled'],
+    roles: ['system'],
+    to: () => 'closed',
+  },
+  withdraw: {
+    from: WITHDRAWABLE,
+    roles: ['consumer'],
+    to: () => 'withdrawn',
+  },
+  reject_invalid: {
+    from: ['submitted', 'with_merchant', 'merchant_responded', 'escalated', 'under_review'],
+    roles: ['officer'],
+    to: () => 'rejected',
+  },
+  assign: {
+    from: [...REGULATOR_STATES],
+    roles: ['officer'],
+    to: (s) => (s.state === 'escalated' ? 'under_review' : s.state),
+    patch: (_s, p) => ({ assignedOfficerId: p.officerId }),
+    // Taking a case off the escalation queue starts the review clock; reassigning later does not.
+    keepClock: (s) => s.state !== 'escalated',
+  },
+  regulator_overdue: {
+    from: ['escalated', 'under_review', 'hearing_scheduled'],
+    roles: ['system'],
+    to: (s) => s.state,
+    notify: [{ to: 'office', template: 'regulator_overdue' }],
+  },
+  request_info: {
+    from: ['under_review'],
+    roles: ['officer'],
+    to: () => 'info_requested',
+    patch: (s, p, ctx) => ({
+      infoRequestedFrom: p.from,
+      pausedRemainingMs: Math.max(0, (s.dueAt?.getTime() ?? ctx.now.getTime()) - ctx.now.getTime()),
+    }),
+  },
+  provide_info: {
+    from: ['info_requested'],
+    roles: ['consumer', 'merchant'],
+    guard: (s, _p, ctx) => (ctx.party && ctx.party === s.infoRequestedFrom ? null : 'info_party_matches'),
+    to: () => 'under_review',
+  },
+  info_timeout: {
+    from: ['info_requested'],
+    roles: ['system'],
+    to: () => 'under_review',
+  },
+  schedule_hearing: {
+    from: ['under_review', 'hearing_scheduled'],
+    roles: ['officer'],
+    guard: (_s, p, ctx) => (Date.parse(p.at) > ctx.now.getTime() ? null : 'hearing_in_future'),
+    to: () => 'hearing_scheduled',
+    patch: (_s, p) => ({ hearingAt: p.at }),
+    // A rescheduled hearing is a self-loop, so the notices belong to the action, not the state.
+    notify: [
+      { to: 'consumer', template: 'hearing_scheduled' },
+      { to: 'merchant', template: 'hearing_scheduled' },
+    ],
+  },
+  decide: {
+    from: ['under_review', 'hearing_scheduled'],
+    roles: ['officer'],
+    to: () => 'decided',
+    patch: (_s, p) => ({ decision: { outcome: p.outcome, fineBdt: p.fineBdt } }),
+  },
+  record_fine_collected: {
+    from: ['decided'],
+    roles: ['officer'],
+    guard: (s) =>
+      s.decision?.outcome === 'upheld' && s.decision.fineBdt > 0 && s.fineCollectedBdt === null
+        ? null
+        : 'fine_collectable',
+    to: () => 'decided',
+    patch: (_s, p) => ({ fineCollectedBdt: p.amountBdt }),
+    keepClock: () => true,
+  },
+  close: {
+    from: ['decided'],
+    roles: ['officer'],
+    to: () => 'closed',
+  },
+  close_after_decision: {
+    from: ['decided'],
+    roles: ['system'],
+    to: () => 'closed',
+  },
+};
+
+/** What the expiry of each state's clock does. Terminal states have no clock. */
+export const ON_DEADLINE: Record<State, Action | null> = {
+  submitted: 'route',
+  with_merchant: 'merchant_silent',
+  merchant_responded: 'deem_accepted',
+  resolved: 'remedy_overdue',
+  fulfilled: 'close_unrated',
+  escalated: 'regulator_overdue',
+  under_review: 'regulator_overdue',
+  info_requested: 'info_timeout',
+  hearing_scheduled: 'regulator_overdue',
+  decided: 'close_after_decision',
+  closed: null,
+  withdrawn: null,
+  rejected: null,
+};
+
+/** Who is told when a complaint enters a state. */
+export const ON_ENTER: Record<State, readonly NotifyIntent[]> = {
+  submitted: [],
+  with_merchant: [{ to: 'merchant', template: 'new_complaint' }],
+  merchant_responded: [{ to: 'consumer', template: 'merchant_responded' }],
+  resolved: [{ to: 'merchant', template: 'offer_accepted' }],
+  fulfilled: [],
+  escalated: [
+    { to: 'consumer', template: 'escalated' },
+    { to: 'merchant', template: 'escalated' },
+    { to: 'office', template: 'escalated_office' },
+  ],
+  under_review: [],
+  info_requested: [{ to: 'party', template: 'info_requested' }],
+  hearing_scheduled: [],
+  decided: [
+    { to: 'consumer', template: 'decided' },
+    { to: 'merchant', template: 'decided' },
+  ],
+  closed: [{ to: 'consumer', template: 'closed' }],
+  withdrawn: [{ to: 'merchant', template: 'withdrawn' }],
+  rejected: [{ to: 'consumer', template: 'rejected' }],
+};
+
+/** The owner who must act next, or null for a finished complaint. */
+export function ownerOf(s: Pick<Snapshot, 'state' | 'infoRequestedFrom'>): Owner | null {
+  const owner = STATE_INFO[s.state].owner;
+  if (owner === 'party') return s.infoRequestedFrom ?? 'consumer';
+  return owner;
+}
+
+function endOfWorkingDays(now: Date, n: number, cal: WorkingCalendar): Date {
+  return endOfDhakaDate(addWorkingDays(now, n, cal));
+}
+function endOfCalendarDays(now: Date, n: number): Date {
+  return endOfDhakaDate(addCalendarDays(now, n));
+}
+/** Reminders that would fall before now are dropped (a short clock has no room for them). */
+function remindersAfter(now: Date, list: readonly Reminder[]): Reminder[] {
+  return list.filter((r) => r.at.getTime() > now.getTime());
+}
+
+/** The clock that starts when a complaint enters `state`. */
+export function clockFor(state: State, s: Snapshot, ctx: Context): Clock | null {
+  const { now, settings: cfg, calendar: cal } = ctx;
+  const onExpiry = ON_DEADLINE[state];
+  if (onExpiry === null) return null;
+  const days = (n: number) => n * 24 * 60 * 60 * 1000;
+  switch (state) {
+    case 'submitted':
+      return { dueAt: now, onExpiry, reminders: [] };
+    case 'with_merchant': {
+      const due = addWorkingDays(now, cfg.merchantResponseWorkingDays, cal);
+      // "1 working day before" the deadline: 10:00 Dhaka on the working day that many days before.
+      let remindOn = due;
+      for (let i = 0; i < cfg.merchantReminderWorkingDays; i++) {
+        remindOn = previousWorkingDayOnOrBefore(shiftDate(remindOn, -1), cal);
+      }
+      return {
+        dueAt: endOfDhakaDate(due),
+        onExpiry,
+        reminders: remindersAfter(now, [{ at: dhakaTimeOn(remindOn, 10), notify: { to: 'merchant', template: 'merchant_reminder' } }]),
+      };
+    }
+    case 'merchant_responded': {
+      const dueAt = endOfCalendarDays(now, cfg.consumerReplyDays);
+      return {
+        dueAt,
+        onExpiry,
+        reminders: remindersAfter(now, [
+          { at: new Date(dueAt.getTime() - days(cfg.deemedAcceptReminderDays)), notify: { to: 'consumer', template: 'deemed_accept_soon' } },
+        ]),
+      };
+    }
+    case 'resolved': {
+      const dueAt = endOfCalendarDays(now, cfg.remedyDays);
+      return {
+        dueAt,
+        onExpiry,
+        reminders: remindersAfter(now, [
+          { at: new Date(dueAt.getTime() - days(cfg.remedyReminderDays)), notify: { to: 'consumer', template: 'confirm_remedy_soon' } },
+        ]),
+      };
+    }
+    case 'fulfilled':
+      return { dueAt: endOfCalendarDays(now, cfg.ratingDays), onExpiry, reminders: [] };
+    case 'escalated':
+      return { dueAt: endOfWorkingDays(now, cfg.regulatorAssignWorkingDays, cal), onExpiry, reminders: [] };
+    case 'under_review': {
+      // Resuming after a request for information gives back the review time that was left.
+      if (s.pausedRemainingMs !== null) {
+        return { dueAt: new Date(now.getTime() + s.pausedRemainingMs), onExpiry, reminders: [] };
+      }
+      return { dueAt: endOfWorkingDays(now, cfg.regulatorReviewWorkingDays, cal), onExpiry, reminders: [] };
+    }
+    case 'info_requested':
+      return { dueAt: endOfCalendarDays(now, cfg.infoReplyDays), onExpiry, reminders: [] };
+    case 'hearing_scheduled': {
+      const hearing = s.hearingAt ? new Date(s.hearingAt) : now;
+      return { dueAt: endOfWorkingDays(hearing, cfg.decisionAfterHearingWorkingDays, cal), onExpiry, reminders: [] };
+    }
+    case 'decided':
+      return { dueAt: endOfCalendarDays(now, cfg.complianceDays), onExpiry, reminders: [] };
+    case 'closed':
+    case 'withdrawn':
+    case 'rejected':
+      return null;
+  }
+}
+
+/** The actions a role may take in a state (guards aside): what a UI offers. */
+export function actionsFor(state: State, role: Role): Action[] {
+  return (Object.keys(TRANSITIONS) as Action[]).filter((a) => {
+    const t = TRANSITIONS[a];
+    return t.from.includes(state) && t.roles.includes(role);
+  });
+}
+
+export type TransitionResult = { ok: true; outcome: Outcome } | { ok: false; error: TransitionError };
+
+/** Apply one command to a snapshot. Pure: the caller persists the outcome. */
+export function transition(s: Snapshot, cmd: Command, ctx: Context): TransitionResult {
+  // The table is indexed by the command's own action, so the payload type matches;
+  // TypeScript cannot correlate the two through the union, hence the one widening here.
+  const t = TRANSITIONS[cmd.action] as unknown as Transition<Action>;
+  const payload = cmd.payload as never;
+  if (!t.from.includes(s.state)) {
+    return { ok: false, error: { code: 'invalid_transition', from: s.state, action: cmd.action } };
+  }
+  if (!t.roles.includes(ctx.role)) {
+    return { ok: false, error: { code: 'role_not_allowed', role: ctx.role, action: cmd.action } };
+  }
+  const failed = t.guard?.(s, payload, ctx) ?? null;
+  if (failed) return { ok: false, error: { code: 'guard_failed', guard: failed, action: cmd.action } };
+
+  const to = t.to(s, payload);
+  const patched: Snapshot = { ...s, ...(t.patch?.(s, payload, ctx) ?? {}), state: to };
+  const selfLoop = to === s.state;
+  const clock: Clock | 'keep' | null = t.keepClock?.(s) ? 'keep' : clockFor(to, patched, ctx);
+  // Leaving the paused state consumes the paused time; leaving info_requested clears the party.
+  const cleaned: Snapshot = {
+    ...patched,
+    dueAt: clock === 'keep' ? s.dueAt : (clock?.dueAt ?? null),
+    pausedRemainingMs: to === 'info_requested' ? patched.pausedRemainingMs : null,
+    infoRequestedFrom: to === 'info_requested' ? patched.infoRequestedFrom : null,
+  };
+  const notify = [...(t.notify ?? []), ...(selfLoop ? [] : ON_ENTER[to])];
+  return { ok: true, outcome: { from: s.state, to, snapshot: cleaned, clock, notify } };
+}

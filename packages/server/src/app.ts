@@ -1,0 +1,58 @@
+// The HTTP application: plugins, authentication, error handling, OpenAPI and the routes.
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { installAuth } from './http/auth.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { complaintRoutes } from './routes/complaints.ts';
+import { healthRoutes } from './routes/health.ts';
+import { merchantRoutes } from './routes/merchant.ts';
+import { otpRoutes } from './routes/otp.ts';
+import { registryRoutes } from './routes/registry.ts';
+import { regulatorRoutes } from './routes/regulator.ts';
+
+export interface AppOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Nalish API',
+        version: '1.0.0',
+        description: 'File, answer and resolve e-commerce complaints in Bangladesh. Errors: { error: { code, message, details } }, messages in Bengali or English by Accept-Language.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+  installAuth(app, deps);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes(deps));
+  await app.register(otpRoutes(deps));
+  await app.register(complaintRoutes(deps));
+  await app.register(merchantRoutes(deps));
+  await app.register(regulatorRoutes(deps));
+  await app.register(registryRoutes(deps));
+  return app;
+}

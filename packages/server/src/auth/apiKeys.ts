@@ -1,0 +1,36 @@
+// Merchant API keys: "nlk_" + 32 random bytes, shown once, stored as a keyed hash.
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../deps.ts';
+import { keyedHash, randomToken } from './secrets.ts';
+
+export async function createApiKey(deps: Deps, merchantId: string, label: string): Promise<{ id: string; key: string; prefix: string }> {
+  const key = `nlk_${randomToken(32)}`;
+  const id = randomUUID();
+  const prefix = key.slice(0, 10);
+  await deps.db.query('INSERT INTO api_keys (id, merchant_id, prefix, key_hash, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    merchantId,
+    prefix,
+    keyedHash(deps.secret, `apikey:${key}`),
+    label,
+    deps.now(),
+  ]);
+  return { id, key, prefix };
+}
+
+export async function findApiKey(deps: Deps, key: string): Promise<{ id: string; merchantId: string } | null> {
+  const [row] = await deps.db.query<{ id: string; merchant_id: string }>(
+    `UPDATE api_keys SET last_used_at = $2 WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, merchant_id`,
+    [keyedHash(deps.secret, `apikey:${key}`), deps.now()],
+  );
+  return row ? { id: row.id, merchantId: row.merchant_id } : null;
+}
+
+export async function revokeApiKey(deps: Deps, merchantId: string, id: string): Promise<boolean> {
+  const rows = await deps.db.query('UPDATE api_keys SET revoked_at = $3 WHERE id = $1 AND merchant_id = $2 AND revoked_at IS NULL RETURNING id', [
+    id,
+    merchantId,
+    deps.now(),
+  ]);
+  return rows.length > 0;
+}

@@ -1,0 +1,20 @@
+// The working calendar, built from the editable `holidays` table and cached for a minute
+// so each request does not read it.
+import type { WorkingCalendar } from '@nalish/domain';
+import type { Queryable } from './db/db.ts';
+import type { CalendarSource } from './deps.ts';
+
+export function calendarFromDb(db: Queryable, ttlMs = 60_000): CalendarSource {
+  let cached: { at: number; cal: WorkingCalendar } | null = null;
+  return {
+    async get() {
+      if (cached && Date.now() - cached.at < ttlMs) return cached.cal;
+      const rows = await db.query<{ d: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS d FROM holidays`);
+      cached = { at: Date.now(), cal: { holidays: new Set(rows.map((r) => r.d)) } };
+      return cached.cal;
+    },
+    invalidate() {
+      cached = null;
+    },
+  };
+}

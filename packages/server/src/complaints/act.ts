@@ -1,0 +1,104 @@
+// Any step on an existing complaint by a consumer, merchant, officer or the system:
+// lock the row, authorise, run the state machine, write the outcome — one transaction.
+import { type Action, type Command, type Role, transition } from '@nalish/domain';
+import type { Queryable } from '../db/db.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { mayAccessComplaint } from '../policies/complaint.ts';
+import { applyOutcome, loadMerchantContact, merchantReachable } from './apply.ts';
+import { COMPLAINT_COLUMNS, type ComplaintRow, toSnapshot } from './row.ts';
+
+export async function lockComplaint(tx: Queryable, where: { id: string } | { code: string }): Promise<ComplaintRow | null> {
+  const [row] = await tx.query<ComplaintRow>(
+    `SELECT ${COMPLAINT_COLUMNS} FROM complaints c WHERE ${'id' in where ? 'c.id' : 'c.tracking_code'} = $1 FOR UPDATE`,
+    ['id' in where ? where.id : where.code],
+  );
+  return row ?? null;
+}
+
+/** Object-level check: a complaint someone may not see is reported as not found. */
+export function authorise(actor: Actor, row: ComplaintRow | null): ComplaintRow {
+  if (!row || !mayAccessComplaint(actor, row)) throw new AppError('not_found');
+  return row;
+}
+
+/** Evidence named in a payload must already be attached to this complaint. */
+async function checkEvidence(tx: Queryable, complaintId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM evidence WHERE complaint_id = $1 AND id = ANY($2::uuid[])',
+    [complaintId, ids],
+  );
+  if ((rows[0]?.n ?? 0) !== new Set(ids).size) throw new AppError('evidence_not_found');
+}
+
+export interface ActInput {
+  actor: Actor;
+  command: Command;
+  /** The version the client saw; a mismatch is refused as a conflict. */
+  expectedVersion?: number | undefined;
+}
+
+export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: string } | { code: string }, input: ActInput): Promise<ComplaintRow> {
+  const now = deps.now();
+  const row = authorise(input.actor, await lockComplaint(tx, where));
+  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new AppError('conflict');
+  const { command, actor } = input;
+
+  if (command.action === 'respond' || command.action === 'provide_info') {
+    await checkEvidence(tx, row.id, command.payload.evidenceIds);
+  }
+  if (command.action === 'assign' && actor.role === 'officer') {
+    const [o] = await tx.query('SELECT 1 FROM officers WHERE id = $1 AND office_id = $2 AND active', [command.payload.officerId, actor.officeId]);
+    if (!o) throw new AppError('officer_not_in_office');
+  }
+
+  const merchant = await loadMerchantContact(tx, row.merchant_id);
+  const role: Role = actor.role;
+  const result = transition(toSnapshot(row, merchantReachable(merchant)), command, {
+    now,
+    role,
+    ...(actor.role === 'consumer' || actor.role === 'merchant' ? { party: actor.role } : {}),
+    settings: deps.settings,
+    calendar: await deps.calendar.get(),
+  });
+  if (!result.ok) {
+    const e = result.error;
+    if (e.code === 'role_not_allowed') throw new AppError('forbidden');
+    if (e.code === 'invalid_transition') throw new AppError('invalid_transition', { state: e.from }, { state: e.from, action: e.action });
+    throw new AppError('guard_failed', { guard: e.guard }, { guard: e.guard, action: e.action });
+  }
+
+  const extra: Parameters<typeof applyOutcome>[1]['extra'] = {};
+  if (command.action === 'schedule_hearing') extra.hearing = command.payload;
+  if (command.action === 'decide') {
+    extra.decision = {
+      outcome: command.payload.outcome,
+      fineBdt: command.payload.fineBdt,
+      reasons: command.payload.reasons,
+      ...(command.payload.order ? { order: command.payload.order } : {}),
+    };
+  }
+  if (command.action === 'record_fine_collected') {
+    // The complainant's share of a collected fine (CRPA 2009 s.76(4)), rounded down to the taka.
+    extra.complainant_share_bdt = Math.floor((command.payload.amountBdt * deps.settings.complainantSharePercent) / 100);
+  }
+  if (command.action === 'rate') extra.rating = command.payload.stars;
+
+  return applyOutcome(tx, {
+    row,
+    outcome: result.outcome,
+    event: { type: command.action, actor, payload: command.payload },
+    extra,
+    merchant,
+    publicUrl: deps.config.publicUrl,
+    now,
+  });
+}
+
+export function actOnComplaint(deps: Deps, where: { id: string } | { code: string }, input: ActInput): Promise<ComplaintRow> {
+  return deps.db.transaction((tx) => actOnComplaintTx(tx, deps, where, input));
+}
+
+export type { Action };

@@ -1,0 +1,141 @@
+// Writes one state-machine outcome: the new state, the event in the hash chain, the clock's
+// timers and the notifications, all in the caller's transaction. The UPDATE names the version
+// it read, so a concurrent change makes it fail instead of being overwritten.
+import { type Locale, type NotifyIntent, type Outcome, ownerOf } from '@nalish/domain';
+import type { Queryable } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { appendEvent } from '../history/chain.ts';
+import { enqueueNotifications } from '../notify/enqueue.ts';
+import { type Actor, actorId } from '../policies/actor.ts';
+import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
+
+export interface MerchantContact {
+  name: string;
+  contact_email: string | null;
+  locale: Locale;
+  status: string;
+}
+
+export async function loadMerchantContact(tx: Queryable, merchantId: string): Promise<MerchantContact> {
+  const [m] = await tx.query<MerchantContact>('SELECT name, contact_email, locale, status FROM merchants WHERE id = $1', [merchantId]);
+  if (!m) throw new AppError('merchant_not_found');
+  return m;
+}
+
+/** A merchant can be sent complaints when it is registered and has an address to send them to. */
+export function merchantReachable(m: MerchantContact): boolean {
+  return m.status === 'registered' && !!m.contact_email;
+}
+
+export interface EventInput {
+  type: string;
+  actor: Actor;
+  payload: unknown;
+}
+
+/** Append an event that does not change the state (evidence added, a rating). */
+export async function recordEvent(tx: Queryable, row: ComplaintRow, ev: EventInput, now: Date): Promise<ComplaintRow> {
+  const seq = row.version + 1;
+  const hash = await appendEvent(tx, row.last_event_hash, {
+    complaintId: row.id,
+    seq,
+    type: ev.type,
+    actorRole: ev.actor.role,
+    actorId: actorId(ev.actor),
+    fromState: row.state,
+    toState: row.state,
+    payload: ev.payload,
+    createdAt: now,
+  });
+  const [updated] = await tx.query<ComplaintRow>(
+    `UPDATE complaints c SET version = $3, last_event_hash = $4, updated_at = $5
+     WHERE id = $1 AND version = $2 RETURNING ${COMPLAINT_COLUMNS}`,
+    [row.id, row.version, seq, hash, now],
+  );
+  if (!updated) throw new AppError('conflict');
+  return updated;
+}
+
+export interface ApplyInput {
+  row: ComplaintRow;
+  outcome: Outcome;
+  event: EventInput;
+  /** Column changes beyond what the snapshot carries (a decision's reasons, a hearing). */
+  extra?: Partial<Pick<ComplaintRow, 'hearing' | 'decision' | 'complainant_share_bdt' | 'rating'>>;
+  merchant: MerchantContact;
+  publicUrl: string;
+  now: Date;
+  /** Extra notifications (e.g. the filing SMS), sent after the row is written. */
+  notifyAlso?: readonly NotifyIntent[];
+}
+
+export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<ComplaintRow> {
+  const { row, outcome, now } = input;
+  const s = outcome.snapshot;
+  const seq = row.version + 1;
+  const hash = await appendEvent(tx, row.last_event_hash, {
+    complaintId: row.id,
+    seq,
+    type: input.event.type,
+    actorRole: input.event.actor.role,
+    actorId: actorId(input.event.actor),
+    fromState: outcome.from,
+    toState: outcome.to,
+    payload: input.event.payload,
+    createdAt: now,
+  });
+  const extra = input.extra ?? {};
+  const [updated] = await tx.query<ComplaintRow>(
+    `UPDATE complaints c SET
+       version = $3, state = $4, owner = $5, due_at = $6, response = $7, info_requested_from = $8,
+       paused_remaining_ms = $9, hearing = $10, decision = $11, fine_collected_bdt = $12,
+       complainant_share_bdt = $13, assigned_officer_id = $14, rating = $15,
+       last_event_hash = $16, updated_at = $17
+     WHERE id = $1 AND version = $2
+     RETURNING ${COMPLAINT_COLUMNS}`,
+    [
+      row.id,
+      row.version,
+      seq,
+      outcome.to,
+      ownerOf(s),
+      s.dueAt,
+      s.response ? JSON.stringify(s.response) : null,
+      s.infoRequestedFrom,
+      s.pausedRemainingMs,
+      JSON.stringify('hearing' in extra ? extra.hearing : row.hearing),
+      JSON.stringify('decision' in extra ? extra.decision : row.decision),
+      s.fineCollectedBdt,
+      'complainant_share_bdt' in extra ? extra.complainant_share_bdt : row.complainant_share_bdt,
+      s.assignedOfficerId,
+      'rating' in extra ? extra.rating : row.rating,
+      hash,
+      now,
+    ],
+  );
+  if (!updated) throw new AppError('conflict');
+
+  if (outcome.clock !== 'keep') {
+    await tx.query(`UPDATE timers SET status = 'stale', done_at = $2 WHERE complaint_id = $1 AND status = 'pending'`, [row.id, now]);
+    if (outcome.clock) {
+      await tx.query(
+        `INSERT INTO timers (complaint_id, kind, fire_at, for_state, action) VALUES ($1, 'expiry', $2, $3, $4)`,
+        [row.id, outcome.clock.dueAt, outcome.to, outcome.clock.onExpiry],
+      );
+      for (const r of outcome.clock.reminders) {
+        await tx.query(
+          `INSERT INTO timers (complaint_id, kind, fire_at, for_state, notify) VALUES ($1, 'reminder', $2, $3, $4)`,
+          [row.id, r.at, outcome.to, JSON.stringify(r.notify)],
+        );
+      }
+    }
+  }
+
+  await enqueueNotifications(tx, [...(input.notifyAlso ?? []), ...outcome.notify], {
+    complaint: updated,
+    merchant: input.merchant,
+    publicUrl: input.publicUrl,
+  });
+  return updated;
+}
+

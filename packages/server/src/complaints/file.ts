@@ -1,0 +1,112 @@
+// Filing: the consumer's complaint is checked, stored, routed to the merchant (or straight to
+// the regulator when the merchant cannot be reached) and confirmed by SMS — one transaction.
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  type FileComplaintInput,
+  INITIAL_SNAPSHOT,
+  dhakaDate,
+  makeTrackingCode,
+  startOfDhakaDate,
+  transition,
+} from '@nalish/domain';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { GENESIS_HASH, appendEvent } from '../history/chain.ts';
+import { resolveMerchant } from '../merchants/resolve.ts';
+import { officeFor } from '../offices/route.ts';
+import { applyOutcome, loadMerchantContact, merchantReachable } from './apply.ts';
+import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
+
+function newTrackingCode(): string {
+  return makeTrackingCode(String(randomInt(0, 1_000_000_000)).padStart(9, '0'));
+}
+
+export async function fileComplaint(deps: Deps, phone: string, input: FileComplaintInput): Promise<ComplaintRow> {
+  const now = deps.now();
+  const calendar = await deps.calendar.get();
+  return deps.db.transaction(async (tx) => {
+    // The per-day limit counts the consumer's filings since midnight in Dhaka.
+    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM complaints WHERE consumer_phone = $1 AND filed_at >= $2',
+      [phone, startOfDhakaDate(dhakaDate(now))],
+    );
+    if (n >= deps.config.limits.filingsPerDay) throw new AppError('filing_limit');
+
+    const merchantId = await resolveMerchant(tx, input.merchant);
+    const [dup] = await tx.query<{ tracking_code: string }>(
+      `SELECT tracking_code FROM complaints
+       WHERE consumer_phone = $1 AND merchant_id = $2 AND lower(order_number) = lower($3)
+         AND state NOT IN ('closed','withdrawn','rejected')`,
+      [phone, merchantId, input.order.number],
+    );
+    if (dup) throw new AppError('duplicate_complaint', { code: dup.tracking_code }, { trackingCode: dup.tracking_code });
+
+    const merchant = await loadMerchantContact(tx, merchantId);
+    const officeId = await officeFor(tx, input.consumer.district);
+    const id = randomUUID();
+    const code = newTrackingCode();
+    const filedPayload = { ...input, merchant: { ...input.merchant, id: merchantId } };
+    await tx.query(
+        `INSERT INTO complaints (id, tracking_code, version, state, owner, due_at, merchant_id, office_id,
+           consumer_phone, consumer_name, consumer_email, consumer_locale, district, order_number, order_date,
+           amount_bdt, payment_channel, category, description, wanted_remedy, pre_checks, last_event_hash,
+           filed_at, updated_at)
+         VALUES ($1, $2, 0, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)`,
+        [
+          id,
+          code,
+          now,
+          merchantId,
+          officeId,
+          phone,
+          input.consumer.name,
+          input.consumer.email ?? null,
+          input.consumer.locale,
+          input.consumer.district,
+          input.order.number,
+          input.order.date,
+          input.order.amountBdt,
+          input.order.paymentChannel,
+          input.category,
+          input.description,
+          input.wantedRemedy,
+          JSON.stringify(input.preChecks),
+          GENESIS_HASH,
+        ],
+      );
+    const hash = await appendEvent(tx, GENESIS_HASH, {
+        complaintId: id,
+        seq: 1,
+        type: 'filed',
+        actorRole: 'consumer',
+        actorId: phone,
+        fromState: null,
+        toState: 'submitted',
+        payload: filedPayload,
+        createdAt: now,
+      });
+    const [row] = await tx.query<ComplaintRow>(
+      `UPDATE complaints c SET version = 1, last_event_hash = $2 WHERE id = $1 RETURNING ${COMPLAINT_COLUMNS}`,
+      [id, hash],
+    );
+    const reachable = merchantReachable(merchant);
+    const snapshot = { ...INITIAL_SNAPSHOT, merchantReachable: reachable, dueAt: now };
+    const routed = transition(snapshot, { action: 'route', payload: {} }, {
+      now,
+      role: 'system',
+      settings: deps.settings,
+      calendar,
+    });
+    if (!routed.ok) throw new Error(`routing failed: ${routed.error.code}`);
+    return applyOutcome(tx, {
+      row: row!,
+      outcome: routed.outcome,
+      event: { type: 'route', actor: { role: 'system' }, payload: { merchantReachable: reachable } },
+      merchant,
+      publicUrl: deps.config.publicUrl,
+      now,
+      // Sent straight to the regulator, the escalation message already carries the code.
+      notifyAlso: routed.outcome.to === 'with_merchant' ? [{ to: 'consumer', template: 'filed' }] : [],
+    });
+  });
+}

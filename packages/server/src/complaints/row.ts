@@ -1,0 +1,60 @@
+// A complaint row as the database holds it, and the state machine's view of it.
+import type { MerchantResponse, Snapshot, State } from '@nalish/domain';
+
+export interface ComplaintRow {
+  id: string;
+  tracking_code: string;
+  version: number;
+  state: State;
+  owner: string | null;
+  due_at: Date | null;
+  merchant_id: string;
+  office_id: string;
+  consumer_phone: string;
+  consumer_name: string;
+  consumer_email: string | null;
+  consumer_locale: 'bn' | 'en';
+  district: string;
+  order_number: string;
+  order_date: string;
+  amount_bdt: number;
+  payment_channel: string;
+  category: string;
+  description: string;
+  wanted_remedy: string;
+  pre_checks: Record<string, unknown>;
+  response: MerchantResponse | null;
+  info_requested_from: 'consumer' | 'merchant' | null;
+  paused_remaining_ms: number | null;
+  hearing: { at: string; mode: string; place: string } | null;
+  decision: { outcome: 'upheld' | 'dismissed'; fineBdt: number; reasons: string; order?: string } | null;
+  fine_collected_bdt: number | null;
+  complainant_share_bdt: number | null;
+  assigned_officer_id: string | null;
+  rating: number | null;
+  last_event_hash: string;
+  filed_at: Date;
+  updated_at: Date;
+}
+
+/** Columns selected wherever a full row is needed (order_date as text: no time-zone shift). */
+export const COMPLAINT_COLUMNS = `c.id, c.tracking_code, c.version, c.state, c.owner, c.due_at, c.merchant_id, c.office_id,
+  c.consumer_phone, c.consumer_name, c.consumer_email, c.consumer_locale, c.district, c.order_number,
+  to_char(c.order_date, 'YYYY-MM-DD') AS order_date, c.amount_bdt, c.payment_channel, c.category, c.description,
+  c.wanted_remedy, c.pre_checks, c.response, c.info_requested_from, c.paused_remaining_ms, c.hearing, c.decision,
+  c.fine_collected_bdt, c.complainant_share_bdt, c.assigned_officer_id, c.rating, c.last_event_hash, c.filed_at, c.updated_at`;
+
+export function toSnapshot(row: ComplaintRow, merchantReachable: boolean): Snapshot {
+  return {
+    state: row.state,
+    merchantReachable,
+    response: row.response,
+    infoRequestedFrom: row.info_requested_from,
+    pausedRemainingMs: row.paused_remaining_ms,
+    hearingAt: row.hearing?.at ?? null,
+    decision: row.decision ? { outcome: row.decision.outcome, fineBdt: row.decision.fineBdt } : null,
+    fineCollectedBdt: row.fine_collected_bdt,
+    assignedOfficerId: row.assigned_officer_id,
+    dueAt: row.due_at ? new Date(row.due_at) : null,
+  };
+}

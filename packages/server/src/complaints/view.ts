@@ -1,0 +1,109 @@
+// What a complaint looks like to the person asking: the same record, with the steps this
+// person may take now and, for staff, the verified history chain.
+import { type Action, type Role, STATE_INFO, actionsFor, maskMobile } from '@nalish/domain';
+import type { Queryable } from '../db/db.ts';
+import { verifyChain } from '../history/chain.ts';
+import type { Actor } from '../policies/actor.ts';
+import type { ComplaintRow } from './row.ts';
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  actorRole: string;
+  fromState: string | null;
+  toState: string;
+  at: string;
+  payload: unknown;
+}
+
+// Steps people take through the API; the others are the system's (deadlines, routing).
+const HUMAN_ACTIONS = new Set<Action>([
+  'respond', 'accept', 'reject', 'confirm_fulfilled', 'report_unfulfilled', 'rate', 'withdraw',
+  'reject_invalid', 'assign', 'request_info', 'provide_info', 'schedule_hearing', 'decide',
+  'record_fine_collected', 'close',
+]);
+
+export function availableActions(row: Pick<ComplaintRow, 'state' | 'info_requested_from'>, role: Role): Action[] {
+  return actionsFor(row.state, role).filter((a) => {
+    if (!HUMAN_ACTIONS.has(a)) return false;
+    if (a === 'provide_info') return row.info_requested_from === role;
+    return true;
+  });
+}
+
+export function summary(row: ComplaintRow, now: Date) {
+  return {
+    trackingCode: row.tracking_code,
+    version: row.version,
+    state: row.state,
+    category: STATE_INFO[row.state].category,
+    owner: row.owner,
+    dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+    overdue: row.due_at ? new Date(row.due_at).getTime() < now.getTime() : false,
+    merchantId: row.merchant_id,
+    orderNumber: row.order_number,
+    amountBdt: row.amount_bdt,
+    problemCategory: row.category,
+    filedAt: new Date(row.filed_at).toISOString(),
+  };
+}
+
+export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, now: Date) {
+  const [events, evidence, merchantRows] = await Promise.all([
+    db.query<{ seq: number; type: string; actor_role: string; from_state: string | null; to_state: string; created_at: Date; payload: unknown }>(
+      'SELECT seq, type, actor_role, from_state, to_state, created_at, payload FROM complaint_events WHERE complaint_id = $1 ORDER BY seq',
+      [row.id],
+    ),
+    db.query<{ id: string; filename: string; media_type: string; size_bytes: number; sha256: string; uploaded_by: string; created_at: Date }>(
+      'SELECT id, filename, media_type, size_bytes, sha256, uploaded_by, created_at FROM evidence WHERE complaint_id = $1 ORDER BY created_at',
+      [row.id],
+    ),
+    db.query<{ id: string; name: string; status: string }>('SELECT id, name, status FROM merchants WHERE id = $1', [row.merchant_id]),
+  ]);
+  const staff = actor.role === 'officer';
+  return {
+    ...summary(row, now),
+    merchant: merchantRows[0] ?? null,
+    consumer: {
+      name: row.consumer_name,
+      // The merchant and officer need the number to settle the complaint; others see it masked.
+      phone: actor.role === 'consumer' || actor.role === 'merchant' || staff ? row.consumer_phone : maskMobile(row.consumer_phone),
+      email: row.consumer_email,
+      district: row.district,
+      locale: row.consumer_locale,
+    },
+    order: { number: row.order_number, date: row.order_date, amountBdt: row.amount_bdt, paymentChannel: row.payment_channel },
+    description: row.description,
+    wantedRemedy: row.wanted_remedy,
+    preChecks: row.pre_checks,
+    response: row.response,
+    infoRequestedFrom: row.info_requested_from,
+    hearing: row.hearing,
+    decision: row.decision,
+    fineCollectedBdt: row.fine_collected_bdt,
+    complainantShareBdt: row.complainant_share_bdt,
+    assignedOfficerId: row.assigned_officer_id,
+    rating: row.rating,
+    officeId: row.office_id,
+    actions: actor.role === 'system' ? [] : availableActions(row, actor.role),
+    timeline: events.map<TimelineEntry>((e) => ({
+      seq: e.seq,
+      type: e.type,
+      actorRole: e.actor_role,
+      fromState: e.from_state,
+      toState: e.to_state,
+      at: new Date(e.created_at).toISOString(),
+      payload: e.payload,
+    })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      filename: e.filename,
+      mediaType: e.media_type,
+      sizeBytes: e.size_bytes,
+      sha256: e.sha256,
+      uploadedBy: e.uploaded_by,
+      createdAt: new Date(e.created_at).toISOString(),
+    })),
+    ...(staff ? { historyChain: await verifyChain(db, row.id) } : {}),
+  };
+}

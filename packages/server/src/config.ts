@@ -1,0 +1,66 @@
+// Configuration is read from the environment once, at start-up, and validated here.
+// .env.example at the repository root documents every setting.
+import { z } from 'zod';
+import { LifecycleSettingsSchema } from '@nalish/domain';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** The address people use to reach this service; used in SMS and e-mail links. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Secret used to hash OTPs and session tokens (a random one is made per data dir if unset). */
+  SECRET: z.string().min(32).optional(),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMS_SENDER_ID: z.string().default('NALISH'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Nalish <no-reply@nalish.local>'),
+  STORAGE: z.enum(['disk', 's3']).default('disk'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  WORKERS: bool.default(true),
+  DEMO_DATA: bool.default(true),
+  FILINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
+  OTP_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  LIFECYCLE_SETTINGS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof parseConfig>;
+
+export function parseConfig(env: Record<string, string | undefined> = process.env) {
+  const e = EnvSchema.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const lifecycle = LifecycleSettingsSchema.parse(e.LIFECYCLE_SETTINGS ? JSON.parse(e.LIFECYCLE_SETTINGS) : {});
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    secret: e.SECRET,
+    sms: { gatewayUrl: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, senderId: e.SMS_SENDER_ID },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    storage: {
+      kind: e.STORAGE,
+      s3: { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY },
+    },
+    workers: e.WORKERS,
+    demoData: e.DEMO_DATA,
+    limits: {
+      filingsPerDay: e.FILINGS_PER_DAY,
+      otpPerPhonePerHour: e.OTP_PER_PHONE_PER_HOUR,
+      otpPerIpPerHour: e.OTP_PER_IP_PER_HOUR,
+    },
+    lifecycle,
+    logLevel: e.LOG_LEVEL,
+  };
+}

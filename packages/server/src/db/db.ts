@@ -1,0 +1,106 @@
+// One small interface over PGlite (embedded, the default) and a PostgreSQL server (pg),
+// so every query and migration runs unchanged on both.
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+// Any object shape: rows are typed by the caller (interfaces have no index signature).
+export type Row = object;
+
+export interface Queryable {
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in a transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// BIGINT and NUMERIC come back as strings from both drivers; counts and taka fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function postgresDb(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  return {
+    kind: 'postgres',
+    async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
+      const r = await pool.query(sql, params as unknown[]);
+      return r.rows as R[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = {
+          async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+          async exec(sql: string) {
+            await client.query(sql);
+          },
+        };
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+const int8Parser = { 20: (v: string) => Number(v) };
+
+export async function pgliteDb(dataDir: string | undefined, loadDataDir?: Blob): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db: PGlite = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: int8Parser,
+  });
+  await db.waitReady;
+  return wrapPglite(db);
+}
+
+export function wrapPglite(db: PGlite): Db {
+  return {
+    kind: 'pglite',
+    async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
+      return (await db.query<R>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return db.transaction(async (t) =>
+        fn({
+          async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
+            return (await t.query<R>(sql, params as unknown[])).rows;
+          },
+          async exec(sql: string) {
+            await t.exec(sql);
+          },
+        }),
+      );
+    },
+    close: () => db.close(),
+  };
+}
+
+export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
+  if (opts.databaseUrl) return postgresDb(opts.databaseUrl);
+  const { mkdir } = await import('node:fs/promises');
+  const dir = `${opts.dataDir}/pglite`;
+  await mkdir(dir, { recursive: true });
+  return pgliteDb(dir);
+}

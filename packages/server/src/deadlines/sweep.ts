@@ -1,0 +1,57 @@
+// The deadline sweep. Timers are rows; each due one is claimed in its own transaction with
+// FOR UPDATE SKIP LOCKED, so several workers never act on one twice and a crash mid-batch
+// leaves the rest pending for the next sweep.
+import { type Action, type NotifyIntent, parseCommand } from '@nalish/domain';
+import type { Deps } from '../deps.ts';
+import { actOnComplaintTx, lockComplaint } from '../complaints/act.ts';
+import { loadMerchantContact } from '../complaints/apply.ts';
+import { enqueueNotifications } from '../notify/enqueue.ts';
+
+interface TimerRow {
+  id: number;
+  complaint_id: string;
+  kind: 'expiry' | 'reminder';
+  for_state: string;
+  action: Action | null;
+  notify: NotifyIntent | null;
+}
+
+export interface SweepResult {
+  fired: number;
+  stale: number;
+}
+
+export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult> {
+  const now = deps.now();
+  const due = await deps.db.query<{ id: number }>(
+    `SELECT id FROM timers WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at, id LIMIT $2`,
+    [now, batch],
+  );
+  const result: SweepResult = { fired: 0, stale: 0 };
+  for (const { id } of due) {
+    const outcome = await deps.db.transaction(async (tx) => {
+      const [timer] = await tx.query<TimerRow>(
+        `SELECT id, complaint_id, kind, for_state, action, notify FROM timers
+         WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+        [id],
+      );
+      if (!timer) return 'taken' as const; // another worker has it, or it is done
+      const row = await lockComplaint(tx, { id: timer.complaint_id });
+      if (!row || row.state !== timer.for_state) {
+        await tx.query(`UPDATE timers SET status = 'stale', done_at = $2 WHERE id = $1`, [timer.id, now]);
+        return 'stale' as const;
+      }
+      await tx.query(`UPDATE timers SET status = 'done', done_at = $2 WHERE id = $1`, [timer.id, now]);
+      if (timer.kind === 'expiry' && timer.action) {
+        await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}) });
+      } else if (timer.notify) {
+        const merchant = await loadMerchantContact(tx, row.merchant_id);
+        await enqueueNotifications(tx, [timer.notify], { complaint: row, merchant, publicUrl: deps.config.publicUrl });
+      }
+      return 'fired' as const;
+    });
+    if (outcome === 'fired') result.fired += 1;
+    if (outcome === 'stale') result.stale += 1;
+  }
+  return result;
+}

@@ -1,0 +1,60 @@
+// Demo data loaded on the first start of an empty database, so a new user can try every
+// side at once. The logins are printed at start-up; none of this runs when DEMO_DATA=false.
+import type { FileComplaintInput } from '@nalish/domain';
+import type { Deps } from './deps.ts';
+import { createMerchant, createMerchantUser, createOffice, createOfficer } from './admin/ops.ts';
+import { fileComplaint } from './complaints/file.ts';
+
+export const DEMO = {
+  officer: { email: 'officer@dncrp.demo', password: 'demo-officer-pass', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
+  merchant: { email: 'owner@shopbd.demo', password: 'demo-merchant-pass' },
+  consumerPhone: '01712345678',
+} as const;
+
+export async function loadDemoData(deps: Deps): Promise<boolean> {
+  const [{ n } = { n: 0 }] = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM offices');
+  if (n > 0) return false;
+  const db = deps.db;
+  const hq = await createOffice(db, { nameEn: 'DNCRP Head Office', nameBn: 'জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তর, প্রধান কার্যালয়', level: 'national', email: 'hq@dncrp.demo' });
+  const dhaka = await createOffice(db, { nameEn: 'DNCRP Dhaka Divisional Office', nameBn: 'ঢাকা বিভাগীয় কার্যালয়', level: 'division', area: 'dhaka', email: 'dhaka@dncrp.demo' });
+  await createOffice(db, { nameEn: 'DNCRP Chattogram Divisional Office', nameBn: 'চট্টগ্রাম বিভাগীয় কার্যালয়', level: 'division', area: 'chattogram' });
+  await createOfficer(db, { officeId: dhaka, name: 'Farhana Rahman', email: DEMO.officer.email, password: DEMO.officer.password, totpSecret: DEMO.officer.totpSecret });
+  await createOfficer(db, { officeId: hq, name: 'Abdul Karim', email: 'hq.officer@dncrp.demo', password: DEMO.officer.password, totpSecret: DEMO.officer.totpSecret });
+
+  const shop = await createMerchant(db, {
+    name: 'ShopBD',
+    tradeLicence: 'TRAD/DNCC/123456/2024',
+    dbid: 'DBID-100234',
+    contactEmail: 'complaints@shopbd.demo',
+    websites: ['shopbd.demo'],
+    facebookPages: ['https://facebook.com/shopbd.demo'],
+    phones: ['01811000000'],
+  });
+  await createMerchantUser(db, { merchantId: shop, email: DEMO.merchant.email, name: 'Nusrat Jahan', password: DEMO.merchant.password });
+  await createMerchant(db, { name: 'Gadget Haat', contactEmail: 'care@gadgethaat.demo', websites: ['gadgethaat.demo'] });
+
+  const base: Omit<FileComplaintInput, 'merchant' | 'order' | 'category' | 'description'> = {
+    wantedRemedy: 'refund',
+    preChecks: { contactedMerchant: true, contactedOn: dateDaysAgo(deps, 3), remedyReceived: 'none', problemDate: dateDaysAgo(deps, 5) },
+    consumer: { name: 'Rahim Uddin', district: 'dhaka', locale: 'bn' },
+  };
+  await fileComplaint(deps, '+8801712345678', {
+    ...base,
+    merchant: { id: shop },
+    order: { number: 'SBD-10021', date: dateDaysAgo(deps, 20), amountBdt: 4500, paymentChannel: 'bkash' },
+    category: 'not_delivered',
+    description: 'অগ্রিম বিকাশে টাকা দিয়েছি, ২০ দিনেও পণ্য পাইনি। বিক্রেতা ফোন ধরছে না।',
+  });
+  await fileComplaint(deps, '+8801712345678', {
+    ...base,
+    merchant: { facebookPage: 'https://www.facebook.com/cheap.phones.bd', name: 'Cheap Phones BD' },
+    order: { number: 'FB-77', date: dateDaysAgo(deps, 12), amountBdt: 12500, paymentChannel: 'nagad' },
+    category: 'counterfeit',
+    description: 'The phone I received is a copy, not the original brand the page advertised.',
+  });
+  return true;
+}
+
+function dateDaysAgo(deps: Deps, days: number): string {
+  return new Date(deps.now().getTime() + 6 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,23 @@
+// What commands and routes need from the outside world, passed in explicitly so tests can
+// supply their own clock and database.
+import type { LifecycleSettings, WorkingCalendar } from '@nalish/domain';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import type { Storage } from './evidence/storage.ts';
+
+export interface Deps {
+  readonly db: Db;
+  readonly config: Config;
+  /** Server-side secret for hashing OTPs and session tokens. */
+  readonly secret: string;
+  readonly now: () => Date;
+  readonly calendar: CalendarSource;
+  readonly storage: Storage;
+  readonly settings: LifecycleSettings;
+}
+
+export interface CalendarSource {
+  get(): Promise<WorkingCalendar>;
+  /** Forget the cached holidays (after the table was edited). */
+  invalidate(): void;
+}

@@ -1,0 +1,57 @@
+// Stable error codes, mapped to HTTP statuses in this one place. Messages come from the
+// catalogues (error.<code>), in the language of the request.
+import type { MessageKey, Params } from '@nalish/domain';
+
+export const ERROR_STATUS = {
+  validation: 400,
+  malformed_json: 400,
+  phone_invalid: 400,
+  merchant_ambiguous: 400,
+  evidence_not_found: 400,
+  unauthenticated: 401,
+  login_failed: 401,
+  totp_required: 401,
+  otp_invalid: 401,
+  otp_expired: 401,
+  otp_exhausted: 401,
+  forbidden: 403,
+  csrf: 403,
+  officer_not_in_office: 403,
+  not_found: 404,
+  merchant_not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  guard_failed: 409,
+  duplicate_complaint: 409,
+  payload_too_large: 413,
+  evidence_too_large: 413,
+  unsupported_media_type: 415,
+  evidence_type: 415,
+  evidence_limit: 422,
+  rate_limited: 429,
+  otp_resend_wait: 429,
+  filing_limit: 429,
+  internal: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+// Every code has a message in both catalogues: the type checker holds us to it.
+type _EveryCodeHasAMessage = `error.${ErrorCode}` extends MessageKey ? true : never;
+const _check: _EveryCodeHasAMessage = true;
+void _check;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Params;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, params: Params = {}, details?: Record<string, unknown>) {
+    super(code);
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

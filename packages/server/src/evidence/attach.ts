@@ -1,0 +1,65 @@
+// Attaching evidence: the file is checked and stored, and its SHA-256 goes into the
+// complaint's history, so the file can later be shown to be the one that was filed.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { authorise, lockComplaint } from '../complaints/act.ts';
+import { recordEvent } from '../complaints/apply.ts';
+import type { Actor } from '../policies/actor.ts';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, detectEvidenceType } from './detect.ts';
+
+export interface EvidenceView {
+  id: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+/** A display name only: path parts and control characters removed. */
+export function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim().slice(0, 200);
+  return cleaned || 'file';
+}
+
+export async function attachEvidence(
+  deps: Deps,
+  where: { code: string },
+  actor: Exclude<Actor, { role: 'system' }>,
+  file: { filename: string; data: Buffer },
+): Promise<EvidenceView> {
+  if (file.data.length > MAX_EVIDENCE_BYTES) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+  const mediaType = await detectEvidenceType(file.data);
+  if (!mediaType) throw new AppError('evidence_type');
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  const id = randomUUID();
+  const filename = cleanFilename(file.filename);
+
+  // Authorise before storing anything.
+  const complaint = await deps.db.transaction(async (tx) => authorise(actor, await lockComplaint(tx, where)));
+  const key = `evidence/${complaint.id}/${id}`;
+  await deps.storage.put(key, file.data, mediaType);
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const row = authorise(actor, await lockComplaint(tx, where));
+      if (['closed', 'withdrawn', 'rejected'].includes(row.state)) throw new AppError('invalid_transition', { state: row.state });
+      const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence WHERE complaint_id = $1', [row.id]);
+      if (n >= MAX_EVIDENCE_FILES) throw new AppError('evidence_limit', { max: MAX_EVIDENCE_FILES });
+      const now = deps.now();
+      await tx.query(
+        `INSERT INTO evidence (id, complaint_id, uploaded_by, filename, media_type, size_bytes, sha256, storage_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, row.id, actor.role, filename, mediaType, file.data.length, sha256, key, now],
+      );
+      await recordEvent(tx, row, { type: 'evidence_added', actor, payload: { evidenceId: id, filename, mediaType, sizeBytes: file.data.length, sha256 } }, now);
+      return { id, filename, mediaType, sizeBytes: file.data.length, sha256, uploadedBy: actor.role, createdAt: now.toISOString() };
+    });
+  } catch (e) {
+    // Nothing refers to the stored file: remove it so a refused upload leaves no trace.
+    await deps.storage.delete(key).catch(() => undefined);
+    throw e;
+  }
+}

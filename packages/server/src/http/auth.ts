@@ -1,0 +1,93 @@
+// Authentication: who is calling. A session token (consumer, merchant staff, officer) comes
+// as a Bearer token or the HttpOnly cookie; a merchant API key as a Bearer token (nlk_…).
+// Requests authenticated by cookie must come from our own origin (CSRF protection);
+// Bearer tokens cannot be sent by another site, so they need no such check.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { findApiKey } from '../auth/apiKeys.ts';
+import { findSession } from '../auth/sessions.ts';
+import type { Actor } from '../policies/actor.ts';
+
+export const SESSION_COOKIE = 'nalish_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin' || site === 'none';
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+async function actorForSession(deps: Deps, token: string): Promise<Actor | null> {
+  const s = await findSession(deps, token);
+  if (!s) return null;
+  if (s.kind === 'consumer') return { role: 'consumer', phone: s.subject };
+  if (s.kind === 'merchant') {
+    const [u] = await deps.db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchant_users WHERE id = $1 AND active', [s.subject]);
+    return u ? { role: 'merchant', merchantId: u.merchant_id, userId: s.subject } : null;
+  }
+  const [o] = await deps.db.query<{ office_id: string }>('SELECT office_id FROM officers WHERE id = $1 AND active', [s.subject]);
+  return o ? { role: 'officer', officerId: s.subject, officeId: o.office_id } : null;
+}
+
+export function installAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const token = auth.slice(7).trim();
+      if (token.startsWith('nlk_')) {
+        const key = await findApiKey(deps, token);
+        if (!key) throw new AppError('unauthenticated');
+        request.actor = { role: 'merchant', merchantId: key.merchantId, userId: null };
+        return;
+      }
+      request.actor = await actorForSession(deps, token);
+      if (!request.actor) throw new AppError('unauthenticated');
+      return;
+    }
+    const cookie = cookieValue(request.headers.cookie, SESSION_COOKIE);
+    if (cookie) {
+      request.actor = await actorForSession(deps, cookie);
+      if (request.actor && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) throw new AppError('csrf');
+    }
+  });
+}
+
+/** The actor, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated');
+  return request.actor;
+}
+
+export function requireRole<R extends Actor['role']>(request: FastifyRequest, role: R): Extract<Actor, { role: R }> {
+  const actor = requireActor(request);
+  if (actor.role !== role) throw new AppError('forbidden');
+  return actor as Extract<Actor, { role: R }>;
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Expires=${expiresAt.toUTCString()}${secure ? '; Secure' : ''}`;
+}

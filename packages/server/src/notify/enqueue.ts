@@ -1,0 +1,104 @@
+// Turns the state machine's notification intents into outbox rows, rendered in each
+// recipient's language, in the same transaction as the change that caused them.
+import {
+  type Locale,
+  type MessageKey,
+  type NotifyIntent,
+  type Params,
+  formatDate,
+  formatDateTime,
+  hasMessage,
+  t,
+} from '@nalish/domain';
+import type { Queryable } from '../db/db.ts';
+import type { ComplaintRow } from '../complaints/row.ts';
+
+export interface NotifyTarget {
+  complaint: ComplaintRow;
+  merchant: { name: string; contact_email: string | null; locale: Locale };
+  publicUrl: string;
+}
+
+/** Longest merchant name that keeps a Bengali SMS within two segments. */
+const SMS_MERCHANT_CHARS = 20;
+
+export function trackingUrl(publicUrl: string, code: string): string {
+  return `${publicUrl}/t/${code}`;
+}
+
+function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
+  const c = target.complaint;
+  const name = target.merchant.name;
+  const p: Record<string, string> = {
+    code: c.tracking_code,
+    merchant: forSms && [...name].length > SMS_MERCHANT_CHARS ? `${[...name].slice(0, SMS_MERCHANT_CHARS - 1).join('')}…` : name,
+    url: trackingUrl(target.publicUrl, c.tracking_code),
+    due: c.due_at ? formatDate(locale, new Date(c.due_at)) : '',
+  };
+  if (c.hearing) {
+    p.hearing = formatDateTime(locale, new Date(c.hearing.at));
+    p.place = c.hearing.place;
+    p.mode = t(locale, c.hearing.mode === 'online' ? 'hearing.online' : 'hearing.in_person');
+  }
+  if (c.decision) p.outcome = t(locale, c.decision.outcome === 'upheld' ? 'outcome.upheld' : 'outcome.dismissed');
+  return p;
+}
+
+interface Message {
+  channel: 'sms' | 'email';
+  recipient: string;
+  subject: string | null;
+  body: string;
+  template: string;
+}
+
+function render(audience: 'consumer' | 'merchant' | 'office', template: string, locale: Locale, target: NotifyTarget, to: { phone?: string; emails: string[] }): Message[] {
+  const out: Message[] = [];
+  const key = (part: string) => `notify.${audience}.${template}.${part}`;
+  const smsKey = key('sms');
+  if (to.phone && hasMessage(smsKey)) {
+    out.push({ channel: 'sms', recipient: to.phone, subject: null, body: t(locale, smsKey, params(target, locale, true)), template });
+  }
+  const subjectKey = key('subject');
+  const bodyKey = key('body');
+  if (hasMessage(subjectKey) && hasMessage(bodyKey)) {
+    const p = params(target, locale, false);
+    for (const email of to.emails) {
+      out.push({ channel: 'email', recipient: email, subject: t(locale, subjectKey as MessageKey, p), body: t(locale, bodyKey as MessageKey, p), template });
+    }
+  }
+  return out;
+}
+
+export async function enqueueNotifications(tx: Queryable, intents: readonly NotifyIntent[], target: NotifyTarget): Promise<number> {
+  const c = target.complaint;
+  const messages: Message[] = [];
+  for (const intent of intents) {
+    const to = intent.to === 'party' ? (c.info_requested_from ?? 'consumer') : intent.to;
+    if (to === 'consumer') {
+      messages.push(
+        ...render('consumer', intent.template, c.consumer_locale, target, {
+          phone: c.consumer_phone,
+          emails: c.consumer_email ? [c.consumer_email] : [],
+        }),
+      );
+    } else if (to === 'merchant') {
+      const emails = target.merchant.contact_email ? [target.merchant.contact_email] : [];
+      messages.push(...render('merchant', intent.template, target.merchant.locale, target, { emails }));
+    } else {
+      const rows = await tx.query<{ email: string }>(
+        `SELECT email FROM offices WHERE id = $1 AND email IS NOT NULL
+         UNION SELECT email FROM officers WHERE office_id = $1 AND active`,
+        [c.office_id],
+      );
+      messages.push(...render('office', intent.template, 'bn', target, { emails: rows.map((r) => r.email) }));
+    }
+  }
+  for (const m of messages) {
+    await tx.query(
+      `INSERT INTO outbox (channel, recipient, subject, body, complaint_id, template) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [m.channel, m.recipient, m.subject, m.body, c.id, m.template],
+    );
+  }
+  return messages.length;
+}

@@ -1,0 +1,78 @@
+// The regulator officer's side: sign-in with password and TOTP, and the office's queue.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { createSession } from '../auth/sessions.ts';
+import { matchTotp } from '../auth/totp.ts';
+import { listComplaints } from '../complaints/lists.ts';
+import { summary } from '../complaints/view.ts';
+import { requireRole, sessionCookie } from '../http/auth.ts';
+import { ListQuery, toFilter } from './listQuery.ts';
+
+export const OfficerLoginSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+  totp: z.string().regex(/^\d{6}$/).optional(),
+});
+
+const REGULATOR_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled', 'decided'] as const;
+
+export const regulatorRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/regulator/login',
+      { schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code', body: OfficerLoginSchema }, config: { rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+      async (request, reply) => {
+        const { email, password, totp } = request.body;
+        const [o] = await deps.db.query<{ id: string; password_hash: string; totp_secret: string; totp_last_step: number; office_id: string; name: string }>(
+          'SELECT id, password_hash, totp_secret, totp_last_step, office_id, name FROM officers WHERE lower(email) = lower($1) AND active',
+          [email],
+        );
+        if (!o || !(await verifyPassword(o.password_hash, password))) throw new AppError('login_failed');
+        if (!totp) throw new AppError('totp_required');
+        const step = matchTotp(o.totp_secret, totp, deps.now());
+        // A code is good once: the step must be newer than the last one used.
+        if (step === null) throw new AppError('login_failed');
+        const used = await deps.db.query('UPDATE officers SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2 RETURNING id', [o.id, step]);
+        if (used.length === 0) throw new AppError('login_failed');
+        const session = await createSession(deps, 'officer', o.id);
+        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:')));
+        return { token: session.token, expiresAt: session.expiresAt.toISOString(), officerId: o.id, officeId: o.office_id, name: o.name };
+      },
+    );
+
+    app.get(
+      '/api/v1/regulator/cases',
+      {
+        schema: {
+          tags: ['regulator'],
+          summary: "The office's queue of escalated cases, soonest deadline first",
+          querystring: ListQuery.extend({ merchantId: z.uuid().optional(), mine: z.enum(['true', 'false']).optional() }),
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, 'officer');
+        const now = deps.now();
+        const q = request.query;
+        const page = await listComplaints(
+          deps.db,
+          { column: 'office_id', value: actor.officeId },
+          { ...toFilter(q), states: q.state ?? [...REGULATOR_STATES], merchantId: q.merchantId, assignedOfficerId: q.mine === 'true' ? actor.officerId : undefined },
+          now,
+        );
+        return { items: page.items.map((r) => ({ ...summary(r, now), assignedOfficerId: r.assigned_officer_id })), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.get('/api/v1/regulator/officers', { schema: { tags: ['regulator'], summary: "The officers of the signed-in officer's office" } }, async (request) => {
+      const actor = requireRole(request, 'officer');
+      const rows = await deps.db.query<{ id: string; name: string; email: string }>(
+        'SELECT id, name, email FROM officers WHERE office_id = $1 AND active ORDER BY name',
+        [actor.officeId],
+      );
+      return { items: rows };
+    });
+  };
