@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import { calendarFromDb } from './calendarSource.ts';
 import { diskStorage } from './evidence/storage.ts';
+import { s3Storage } from './evidence/s3.ts';
 import type { Senders } from './notify/deliver.ts';
 import { fileEmail, smtpEmail } from './notify/email.ts';
 import { fileSms, httpSmsGateway } from './notify/sms.ts';
@@ -47,7 +48,7 @@ export async function createDeps(config: Config, opts: { db?: Db; now?: () => Da
     secret: await loadSecret(db, config.secret),
     now: opts.now ?? (() => new Date()),
     calendar: calendarFromDb(db),
-    storage: diskStorage(join(config.dataDir, 'files')),
+    storage: config.storage.kind === 's3' ? s3Storage(config.storage.s3) : diskStorage(join(config.dataDir, 'files')),
     settings: config.lifecycle,
   };
 }
