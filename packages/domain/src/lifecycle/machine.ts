@@ -421,11 +421,13 @@ export function transition(s: Snapshot, cmd: Command, ctx: Context): TransitionR
   // TypeScript cannot correlate the two through the union, hence the one widening here.
   const t = TRANSITIONS[cmd.action] as unknown as Transition<Action>;
   const payload = cmd.payload as never;
-  if (!t.from.includes(s.state)) {
-    return { ok: false, error: { code: 'invalid_transition', from: s.state, action: cmd.action } };
-  }
+  // The role first: a role that may never take this step is told so whatever the state, so
+  // the answer does not depend on (or reveal) where the complaint happens to be.
   if (!t.roles.includes(ctx.role)) {
     return { ok: false, error: { code: 'role_not_allowed', role: ctx.role, action: cmd.action } };
+  }
+  if (!t.from.includes(s.state)) {
+    return { ok: false, error: { code: 'invalid_transition', from: s.state, action: cmd.action } };
   }
   const failed = t.guard?.(s, payload, ctx) ?? null;
   if (failed) return { ok: false, error: { code: 'guard_failed', guard: failed, action: cmd.action } };
