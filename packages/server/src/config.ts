@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   WORKERS: bool.default(true),
+  /** How long a worker holds a leased outbox message before another worker may retry it
+   *  (default 60 s; tests that kill workers use a short lease). */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   DEMO_DATA: bool.default(true),
   FILINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
   OTP_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).default(5),
@@ -54,6 +57,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       s3: { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY },
     },
     workers: e.WORKERS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     demoData: e.DEMO_DATA,
     limits: {
       filingsPerDay: e.FILINGS_PER_DAY,

@@ -25,7 +25,7 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
     try {
       // Drain what is due, a batch at a time.
       for (let i = 0; i < 50; i++) {
-        const r = await deliverBatch(deps.db, senders, deps.now);
+        const r = await deliverBatch(deps.db, senders, deps.now, 20, deps.config.outboxLeaseMs);
         if (r.sent + r.failed === 0) break;
       }
     } catch (e) {

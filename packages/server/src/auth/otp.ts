@@ -52,9 +52,11 @@ export async function issueOtp(deps: Deps, phone: string, ip: string, locale: Lo
     );
     // The code goes out through the outbox like every other message; the worker blanks the
     // body once it is sent, so codes do not linger in the database.
-    await tx.query(`INSERT INTO outbox (channel, recipient, body, template) VALUES ('sms', $1, $2, 'otp')`, [
+    // Due from the service clock, not the database's now() (see NotifyTarget.now).
+    await tx.query(`INSERT INTO outbox (channel, recipient, body, template, next_attempt_at) VALUES ('sms', $1, $2, 'otp', $3)`, [
       phone,
       t(locale, 'notify.consumer.otp.sms', { otp: code }),
+      now,
     ]);
     return { challengeId: id, code, expiresAt };
   });

@@ -135,6 +135,7 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     complaint: updated,
     merchant: input.merchant,
     publicUrl: input.publicUrl,
+    now,
   });
   return updated;
 }

@@ -46,7 +46,7 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
         await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}) });
       } else if (timer.notify) {
         const merchant = await loadMerchantContact(tx, row.merchant_id);
-        await enqueueNotifications(tx, [timer.notify], { complaint: row, merchant, publicUrl: deps.config.publicUrl });
+        await enqueueNotifications(tx, [timer.notify], { complaint: row, merchant, publicUrl: deps.config.publicUrl, now });
       }
       return 'fired' as const;
     });

@@ -33,7 +33,13 @@ export function messageReference(id: number): string {
   return `nalish-outbox-${id}`;
 }
 
-export async function deliverBatch(db: Db, senders: Senders, now: () => Date, batch = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverBatch(
+  db: Db,
+  senders: Senders,
+  now: () => Date,
+  batch = 20,
+  leaseMs = LEASE_MS,
+): Promise<{ sent: number; failed: number }> {
   const t = now();
   const leased = await db.query<OutboxRow>(
     `UPDATE outbox SET locked_until = $2, attempts = attempts + 1
@@ -42,7 +48,7 @@ export async function deliverBatch(db: Db, senders: Senders, now: () => Date, ba
        WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
        ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
      RETURNING id, channel, recipient, subject, body, template, attempts`,
-    [t, new Date(t.getTime() + LEASE_MS), batch],
+    [t, new Date(t.getTime() + leaseMs), batch],
   );
   leased.sort((a, b) => a.id - b.id);
   let sent = 0;
