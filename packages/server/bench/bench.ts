@@ -10,7 +10,7 @@
 // a --warmup, and on PostgreSQL pgbench then measures the database's own ceiling for the
 // filing transaction. Results go to bench-results/ as JSON and are printed as a table.
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -95,7 +95,9 @@ async function profileOf(dir: string | undefined): Promise<ProfileSummary | unde
   if (!dir) return undefined;
   const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.cpuprofile'));
   if (!files.length) return undefined;
-  return summariseProfile(join(dir, files.sort().at(-1)!));
+  // The module-hooks thread writes a profile too; the main thread's is the largest.
+  const sized = await Promise.all(files.map(async (f) => ({ f, size: (await stat(join(dir, f))).size })));
+  return summariseProfile(join(dir, sized.sort((a, b) => b.size - a.size)[0]!.f));
 }
 
 async function benchPglite(runId: string): Promise<DbRun> {
