@@ -15,8 +15,8 @@ export interface OfficeInput {
 }
 
 export async function createOffice(db: Queryable, o: OfficeInput): Promise<string> {
-  if (o.level === 'district' && !(o.area && o.area in DISTRICTS)) throw new Error(`unknown district: ${o.area}`);
-  if (o.level === 'division' && !(o.area && o.area in DIVISIONS)) throw new Error(`unknown division: ${o.area}`);
+  if (o.level === 'district' && !(o.area && Object.hasOwn(DISTRICTS, o.area))) throw new Error(`unknown district: ${o.area}`);
+  if (o.level === 'division' && !(o.area && Object.hasOwn(DIVISIONS, o.area))) throw new Error(`unknown division: ${o.area}`);
   if (o.level === 'national' && o.area) throw new Error('the national office has no area');
   const id = randomUUID();
   await db.query('INSERT INTO offices (id, name_en, name_bn, level, area, email) VALUES ($1, $2, $3, $4, $5, $6)', [
