@@ -27,6 +27,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API takes JSON (and multipart for evidence) only. Fastify parses text/plain by
+  // default; a text/plain body is also what another site can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
 
   await app.register(swagger, {
