@@ -123,6 +123,8 @@ interface Transition<A extends Action> {
   readonly patch?: (s: Snapshot, p: PayloadOf<A>, ctx: Context) => Partial<Snapshot>;
   /** Self-loops that must not restart the clock say so. */
   readonly keepClock?: (s: Snapshot) => boolean;
+  /** A clock of the action's own, instead of the clock of the state it enters. */
+  readonly clock?: (s: Snapshot, ctx: Context) => Clock;
   /** Extra notifications for this action, besides those of the state it enters. */
   readonly notify?: readonly NotifyIntent[];
 }
@@ -215,6 +217,14 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     from: ['escalated', 'under_review', 'hearing_scheduled'],
     roles: ['system'],
     to: (s) => s.state,
+    // An overdue case gets a fresh deadline a few working days from now. (Re-entering the
+    // state's own clock would give a hearing the same, already passed deadline, so the timer
+    // fired again at once, forever; and it ignored the extension setting.)
+    clock: (_s, ctx) => ({
+      dueAt: endOfWorkingDays(ctx.now, ctx.settings.regulatorOverdueExtensionWorkingDays, ctx.calendar),
+      onExpiry: 'regulator_overdue',
+      reminders: [],
+    }),
     notify: [{ to: 'office', template: 'regulator_overdue' }],
   },
   request_info: {
@@ -435,7 +445,7 @@ export function transition(s: Snapshot, cmd: Command, ctx: Context): TransitionR
   const to = t.to(s, payload);
   const patched: Snapshot = { ...s, ...(t.patch?.(s, payload, ctx) ?? {}), state: to };
   const selfLoop = to === s.state;
-  const clock: Clock | 'keep' | null = t.keepClock?.(s) ? 'keep' : clockFor(to, patched, ctx);
+  const clock: Clock | 'keep' | null = t.keepClock?.(s) ? 'keep' : (t.clock?.(patched, ctx) ?? clockFor(to, patched, ctx));
   // Leaving the paused state consumes the paused time; leaving info_requested clears the party.
   const cleaned: Snapshot = {
     ...patched,
