@@ -102,7 +102,9 @@ export async function verifyChain(db: Queryable, complaintId: string): Promise<C
     prev = r.hash;
   }
   if (c && (c.last_event_hash !== prev || c.version !== rows.length)) {
-    return { complaintId, events: rows.length, ok: false, brokenAtSeq: rows.length, reason: 'the newest events are missing' };
+    // The first missing seq when events were removed; the newest one when it was replaced.
+    const brokenAtSeq = c.version > rows.length ? rows.length + 1 : rows.length;
+    return { complaintId, events: rows.length, ok: false, brokenAtSeq, reason: 'the newest events are missing' };
   }
   return { complaintId, events: rows.length, ok: true };
 }
