@@ -56,11 +56,11 @@ export const bn: Record<MessageKey, string> = {
 
   'notify.consumer.otp.sms': 'নালিশ কোড: {otp}। ৫ মিনিট বৈধ। কাউকে জানাবেন না।',
 
-  'notify.consumer.filed.sms': 'নালিশ: অভিযোগ {code} গৃহীত। {merchant} কে {due} এর মধ্যে উত্তর দিতে হবে। দেখুন: {url}',
+  'notify.consumer.filed.sms': 'নালিশ: অভিযোগ {code} গৃহীত। {merchant} {due} এর মধ্যে উত্তর দেবে। {url}',
   'notify.consumer.filed.subject': 'আপনার অভিযোগ {code} গৃহীত হয়েছে',
   'notify.consumer.filed.body':
     '{merchant} এর বিরুদ্ধে আপনার অভিযোগ গৃহীত হয়েছে। ট্র্যাকিং কোড: {code}।\n{merchant} কে {due} এর মধ্যে উত্তর দিতে হবে; না দিলে অভিযোগটি জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তরে যাবে।\nযেকোনো সময় অগ্রগতি দেখুন: {url}',
-  'notify.consumer.merchant_responded.sms': 'নালিশ {code}: {merchant} উত্তর দিয়েছে। {due} এর মধ্যে গ্রহণ বা প্রত্যাখ্যান করুন: {url}',
+  'notify.consumer.merchant_responded.sms': 'নালিশ {code}: {merchant} উত্তর দিল। {due} এর মধ্যে গ্রহণ/বাতিল করুন: {url}',
   'notify.consumer.merchant_responded.subject': '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে',
   'notify.consumer.merchant_responded.body':
     '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে। উত্তরটি পড়ে {due} এর মধ্যে গ্রহণ বা প্রত্যাখ্যান করুন; কিছু না করলে তা গৃহীত বলে ধরা হবে।\n{url}',

@@ -58,7 +58,7 @@ export const en = {
   'notify.consumer.otp.sms': 'Nalish code: {otp}. Valid for 5 minutes. Do not share it with anyone.',
 
   // Notifications. SMS must fit two Unicode segments (134 characters) in Bengali.
-  'notify.consumer.filed.sms': 'Nalish: complaint {code} received. {merchant} must answer by {due}. Track: {url}',
+  'notify.consumer.filed.sms': 'Nalish: complaint {code} received. {merchant} must answer by {due}. {url}',
   'notify.consumer.filed.subject': 'Your complaint {code} has been received',
   'notify.consumer.filed.body':
     'Your complaint against {merchant} has been received. Tracking code: {code}.\n{merchant} must answer by {due}. If it does not, the complaint goes to the Directorate of National Consumer Rights Protection.\nSee its progress at any time: {url}',
