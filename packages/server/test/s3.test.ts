@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { s3Storage, signRequest } from '../src/evidence/s3.ts';
 import { parseConfig } from '../src/config.ts';
 import { createDeps } from '../src/service.ts';
-import { type TestService, consumerLogin, fileVia, makeService, makeTestDb, makeWorld } from './harness.ts';
+import { type TestService, consumerLogin, fileVia, makeService, makeTestDb, makeWorld, step } from './harness.ts';
 import { type S3TestServer, startS3Server } from './support/s3server.ts';
 
 // A 1×1 PNG.
@@ -165,6 +165,26 @@ describe('evidence upload with STORAGE=s3', () => {
       payload: mp.body,
     });
     assert.ok(up.statusCode === 403 || up.statusCode === 404, `${up.statusCode} ${up.body}`);
+    assert.equal(srv.objects.size, before);
+  });
+
+  it('deletes the stored object again when the complaint refuses it after the upload', async () => {
+    const consumer = await consumerLogin(s);
+    const filed = await fileVia(s, consumer.auth);
+    const withdrawn = await step(s, consumer.auth, filed.trackingCode, 'withdraw', { reason: 'Settled privately.' });
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    const before = srv.objects.size;
+    const seen = srv.log.length;
+    const mp = multipart('file', 'late.png', 'image/png', PNG);
+    const up = await s.app.inject({
+      method: 'POST',
+      url: `/api/v1/complaints/${filed.trackingCode}/evidence`,
+      headers: { ...consumer.auth, ...mp.headers },
+      payload: mp.body,
+    });
+    assert.equal(up.statusCode, 409, up.body);
+    // Stored, then removed: a signed PUT and a signed DELETE, and nothing left behind.
+    assert.deepEqual(srv.log.slice(seen).map((l) => [l.method, l.status]), [['PUT', 200], ['DELETE', 204]]);
     assert.equal(srv.objects.size, before);
   });
 });
