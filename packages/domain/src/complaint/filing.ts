@@ -29,6 +29,12 @@ export function normalizeWebsite(input: string): string | null {
   }
 }
 
+const NOT_PAGES = new Set([
+  'groups', 'share', 'sharer', 'sharer.php', 'watch', 'marketplace', 'events', 'photo', 'photo.php', 'photos',
+  'story.php', 'permalink.php', 'reel', 'reels', 'stories', 'hashtag', 'search', 'login', 'login.php', 'home.php',
+  'messages', 'notifications', 'friends', 'gaming', 'help', 'policies', 'privacy', 'settings', 'l.php',
+]);
+
 /** A Facebook page as its slug (facebook.com/<slug>), or null when it is not a page link. */
 export function normalizeFacebookPage(input: string): string | null {
   const raw = input.trim();
@@ -42,6 +48,13 @@ export function normalizeFacebookPage(input: string): string | null {
       const id = url.searchParams.get('id');
       return id && /^\d+$/.test(id) ? id : null;
     }
+    // Pages without a username: facebook.com/people/<name>/<id> (and the old /pages/<name>/<id>).
+    if (parts[0] === 'people' || parts[0] === 'pages') {
+      const id = parts[2];
+      return id && /^\d+$/.test(id) ? id : null;
+    }
+    // Links to Facebook features, not to a page: they would make every such merchant one "page".
+    if (parts[0] && NOT_PAGES.has(parts[0].toLowerCase())) return null;
     const slug = parts[0] === 'pg' ? parts[1] : parts[0];
     if (!slug || !/^[A-Za-z0-9.\-_]{2,100}$/.test(slug)) return null;
     return slug.toLowerCase();
