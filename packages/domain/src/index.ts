@@ -8,3 +8,4 @@ export * from './identity/trackingCode.ts';
 export * from './identity/phone.ts';
 export * from './complaint/filing.ts';
 export * from './complaint/places.ts';
+export * from './complaint/regulatorWindow.ts';

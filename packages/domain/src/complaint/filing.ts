@@ -104,3 +104,30 @@ export const FileComplaintSchema = z.object({
   }),
 });
 export type FileComplaintInput = z.infer<typeof FileComplaintSchema>;
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks that need today's date, so the schema cannot make them: no date in the future,
+ * the contact date given when the consumer says they contacted the seller, and the problem
+ * not before the order. `today` is the Dhaka date.
+ */
+export function filingDateProblems(input: FileComplaintInput, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const future = (path: string, date: string | undefined) => {
+    if (date && date > today) problems.push({ path, message: 'this date is in the future' });
+  };
+  future('order.date', input.order.date);
+  future('preChecks.problemDate', input.preChecks.problemDate);
+  future('preChecks.contactedOn', input.preChecks.contactedOn);
+  if (input.preChecks.problemDate < input.order.date) {
+    problems.push({ path: 'preChecks.problemDate', message: 'the problem cannot arise before the order' });
+  }
+  if (input.preChecks.contactedMerchant && !input.preChecks.contactedOn) {
+    problems.push({ path: 'preChecks.contactedOn', message: 'say when you contacted the seller' });
+  }
+  return problems;
+}

@@ -93,6 +93,9 @@ export const bn: Record<MessageKey, string> = {
   'notify.consumer.rejected.subject': 'অভিযোগ {code} গ্রহণযোগ্য হয়নি',
   'notify.consumer.rejected.body': 'অভিযোগ {code} অধিদপ্তর গ্রহণ করেনি। কারণ অভিযোগের পাতায় আছে: {url}',
 
+  'notify.merchant.new_complaint.sms': 'নালিশ: {merchant} এর বিরুদ্ধে অভিযোগ {code}। {due} এর মধ্যে উত্তর দিন: {url}',
+  'notify.merchant.merchant_reminder.sms': 'নালিশ {code}: {due} এর মধ্যে উত্তর দিন, নইলে অভিযোগ অধিদপ্তরে যাবে। {url}',
+  'notify.merchant.hearing_scheduled.sms': 'নালিশ {code}: শুনানি {hearing}। স্থান: {place}',
   'notify.merchant.new_complaint.subject': 'নতুন অভিযোগ {code}: {due} এর মধ্যে উত্তর দিন',
   'notify.merchant.new_complaint.body':
     '{merchant} এর বিরুদ্ধে একজন ভোক্তা অভিযোগ {code} করেছেন। {due} এর মধ্যে প্রস্তাব বা জবাব দিন। উত্তর না দিলে অভিযোগটি অধিদপ্তরে যাবে।\n{url}',

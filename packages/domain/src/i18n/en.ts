@@ -96,6 +96,9 @@ export const en = {
   'notify.consumer.rejected.subject': 'Complaint {code} was not accepted',
   'notify.consumer.rejected.body': 'Complaint {code} was not accepted by the regulator. The reason is on the complaint page: {url}',
 
+  'notify.merchant.new_complaint.sms': 'Nalish: complaint {code} against {merchant}. Answer by {due}: {url}',
+  'notify.merchant.merchant_reminder.sms': 'Nalish {code}: answer by {due} or the complaint goes to the regulator. {url}',
+  'notify.merchant.hearing_scheduled.sms': 'Nalish {code}: hearing on {hearing}. Place: {place}',
   'notify.merchant.new_complaint.subject': 'New complaint {code}: answer by {due}',
   'notify.merchant.new_complaint.body':
     'A consumer has filed complaint {code} against {merchant}. Answer by {due} with an offer or a defence. If you do not answer, the complaint goes to the regulator.\n{url}',

@@ -26,8 +26,31 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
   });
 }
 
+// Building an Intl formatter is costly (it showed in filing profiles): one per locale.
+const memo = <T>(make: (l: Locale) => T): ((l: Locale) => T) => {
+  const cache = new Map<Locale, T>();
+  return (l) => {
+    let f = cache.get(l);
+    if (!f) cache.set(l, (f = make(l)));
+    return f;
+  };
+};
+const numberFormat = memo((l) => new Intl.NumberFormat(INTL[l], { maximumFractionDigits: 2 }));
+const dateFormat = memo((l) => new Intl.DateTimeFormat(INTL[l], { timeZone: 'Asia/Dhaka', day: 'numeric', month: 'short', year: 'numeric' }));
+const dateTimeFormat = memo(
+  (l) =>
+    new Intl.DateTimeFormat(INTL[l], {
+      timeZone: 'Asia/Dhaka',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+);
+
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 2 }).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /** Taka amounts as ৳ with the locale's digits: ৳১,৫০০ / ৳1,500. */
@@ -37,18 +60,11 @@ export function formatBdt(locale: Locale, amount: number): string {
 
 /** A date as a reader in Dhaka reads it: "২৬ নভেম্বর ২০২৬" / "26 Nov 2026". */
 export function formatDate(locale: Locale, instant: Date): string {
-  return new Intl.DateTimeFormat(INTL[locale], { timeZone: 'Asia/Dhaka', day: 'numeric', month: 'short', year: 'numeric' }).format(instant);
+  return dateFormat(locale).format(instant);
 }
 
 export function formatDateTime(locale: Locale, instant: Date): string {
-  return new Intl.DateTimeFormat(INTL[locale], {
-    timeZone: 'Asia/Dhaka',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(instant);
+  return dateTimeFormat(locale).format(instant);
 }
 
 /** Western digits written in Bengali (for codes that must stay readable as entered). */

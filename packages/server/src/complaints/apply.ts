@@ -12,19 +12,26 @@ import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 export interface MerchantContact {
   name: string;
   contact_email: string | null;
+  /** The first registered phone number: Facebook sellers often have no e-mail. */
+  phone: string | null;
   locale: Locale;
   status: string;
 }
 
 export async function loadMerchantContact(tx: Queryable, merchantId: string): Promise<MerchantContact> {
-  const [m] = await tx.query<MerchantContact>('SELECT name, contact_email, locale, status FROM merchants WHERE id = $1', [merchantId]);
+  const [m] = await tx.query<MerchantContact>(
+    `SELECT name, contact_email, locale, status,
+       (SELECT value FROM merchant_identifiers WHERE merchant_id = m.id AND kind = 'phone' ORDER BY value LIMIT 1) AS phone
+     FROM merchants m WHERE id = $1`,
+    [merchantId],
+  );
   if (!m) throw new AppError('merchant_not_found');
   return m;
 }
 
-/** A merchant can be sent complaints when it is registered and has an address to send them to. */
+/** A merchant can be sent complaints when it is registered and has an e-mail or a phone to reach. */
 export function merchantReachable(m: MerchantContact): boolean {
-  return m.status === 'registered' && !!m.contact_email;
+  return m.status === 'registered' && (!!m.contact_email || !!m.phone);
 }
 
 export interface EventInput {

@@ -5,6 +5,7 @@ import {
   type FileComplaintInput,
   INITIAL_SNAPSHOT,
   dhakaDate,
+  filingDateProblems,
   makeTrackingCode,
   startOfDhakaDate,
   transition,
@@ -23,6 +24,8 @@ function newTrackingCode(): string {
 
 export async function fileComplaint(deps: Deps, phone: string, input: FileComplaintInput): Promise<ComplaintRow> {
   const now = deps.now();
+  const problems = filingDateProblems(input, dhakaDate(now));
+  if (problems.length > 0) throw new AppError('validation', {}, { fields: problems });
   const calendar = await deps.calendar.get();
   return deps.db.transaction(async (tx) => {
     // The per-day limit counts the consumer's filings since midnight in Dhaka.
@@ -44,17 +47,23 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
     const merchant = await loadMerchantContact(tx, merchantId);
     const officeId = await officeFor(tx, input.consumer.district);
     const id = randomUUID();
-    const code = newTrackingCode();
     const filedPayload = { ...input, merchant: { ...input.merchant, id: merchantId } };
-    await tx.query(
+    // Codes are random; a clash with an existing one (about 1 in 10,000 at 100,000
+    // complaints) just draws again.
+    let code = '';
+    for (let attempt = 0; !code; attempt++) {
+      if (attempt === 10) throw new Error('could not draw a free tracking code');
+      const candidate = newTrackingCode();
+      const inserted = await tx.query(
         `INSERT INTO complaints (id, tracking_code, version, state, owner, due_at, merchant_id, office_id,
            consumer_phone, consumer_name, consumer_email, consumer_locale, district, order_number, order_date,
            amount_bdt, payment_channel, category, description, wanted_remedy, pre_checks, last_event_hash,
            filed_at, updated_at)
-         VALUES ($1, $2, 0, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)`,
+         VALUES ($1, $2, 0, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)
+         ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
         [
           id,
-          code,
+          candidate,
           now,
           merchantId,
           officeId,
@@ -74,6 +83,8 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
           GENESIS_HASH,
         ],
       );
+      if (inserted.length === 1) code = candidate;
+    }
     const hash = await appendEvent(tx, GENESIS_HASH, {
         complaintId: id,
         seq: 1,

@@ -1,6 +1,6 @@
 // What a complaint looks like to the person asking: the same record, with the steps this
 // person may take now and, for staff, the verified history chain.
-import { type Action, type Role, STATE_INFO, actionsFor, maskMobile } from '@nalish/domain';
+import { type Action, type LifecycleSettings, type Role, STATE_INFO, actionsFor, maskMobile, regulatorWindow } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import { verifyChain } from '../history/chain.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -48,7 +48,7 @@ export function summary(row: ComplaintRow, now: Date) {
   };
 }
 
-export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, now: Date) {
+export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, now: Date, settings: LifecycleSettings) {
   const [events, evidence, merchantRows] = await Promise.all([
     db.query<{ seq: number; type: string; actor_role: string; from_state: string | null; to_state: string; created_at: Date; payload: unknown }>(
       'SELECT seq, type, actor_role, from_state, to_state, created_at, payload FROM complaint_events WHERE complaint_id = $1 ORDER BY seq',
@@ -76,6 +76,7 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
     description: row.description,
     wantedRemedy: row.wanted_remedy,
     preChecks: row.pre_checks,
+    regulatorWindow: regulatorWindow(String(row.pre_checks.problemDate), now, settings.regulatorFilingLimitDays),
     response: row.response,
     infoRequestedFrom: row.info_requested_from,
     hearing: row.hearing,

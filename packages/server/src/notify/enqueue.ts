@@ -16,7 +16,7 @@ import type { ComplaintRow } from '../complaints/row.ts';
 
 export interface NotifyTarget {
   complaint: ComplaintRow;
-  merchant: { name: string; contact_email: string | null; locale: Locale };
+  merchant: { name: string; contact_email: string | null; phone: string | null; locale: Locale };
   publicUrl: string;
   /** The service clock: messages are due from this instant (not the database server's now(),
    *  which differs from the service clock under a test clock or with clock skew). */
@@ -106,7 +106,8 @@ export async function enqueueNotifications(tx: Queryable, intents: readonly Noti
       );
     } else if (to === 'merchant') {
       const emails = target.merchant.contact_email ? [target.merchant.contact_email] : [];
-      messages.push(...render('merchant', intent.template, target.merchant.locale, target, { emails }));
+      const phone = target.merchant.phone ?? undefined;
+      messages.push(...render('merchant', intent.template, target.merchant.locale, target, { ...(phone ? { phone } : {}), emails }));
     } else {
       const rows = await tx.query<{ email: string }>(
         `SELECT email FROM offices WHERE id = $1 AND email IS NOT NULL

@@ -45,13 +45,14 @@ export const complaintRoutes =
     app.post(
       '/api/v1/complaints',
       {
+        // Limited per verified number per day (complaints/file.ts), not per address: many
+        // mobile users share one carrier address.
         schema: { tags: ['consumer'], summary: 'File a complaint (consumer session)', body: FileComplaintSchema },
-        config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
       },
       async (request, reply) => {
         const actor = requireRole(request, 'consumer');
         const row = await fileComplaint(deps, actor.phone, request.body);
-        return reply.status(201).send(await fullView(deps.db, row, actor, deps.now()));
+        return reply.status(201).send(await fullView(deps.db, row, actor, deps.now(), deps.settings));
       },
     );
 
@@ -78,7 +79,7 @@ export const complaintRoutes =
       async (request) => {
         const actor = requireActor(request);
         const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
-        return fullView(deps.db, row, actor, deps.now());
+        return fullView(deps.db, row, actor, deps.now(), deps.settings);
       },
     );
 
@@ -140,7 +141,7 @@ export const complaintRoutes =
           const { expectedVersion, ...rest } = request.body as Record<string, unknown> & { expectedVersion?: number };
           const command = { action, payload: payload.parse(rest) } as never;
           const row = await actOnComplaint(deps, { code: codeOrNotFound(request.params.code) }, { actor, command, expectedVersion });
-          return fullView(deps.db, row, actor, deps.now());
+          return fullView(deps.db, row, actor, deps.now(), deps.settings);
         },
       );
     }
