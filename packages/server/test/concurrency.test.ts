@@ -132,6 +132,7 @@ describe('concurrency and history integrity', () => {
       /append-only/,
     );
     await assert.rejects(s.deps.db.query('DELETE FROM complaint_events WHERE complaint_id = $1', [id]), /append-only/);
+    await assert.rejects(s.deps.db.query('TRUNCATE complaint_events CASCADE'), /append-only/);
     const v = await view(code);
     assert.equal(v.historyChain.ok, true);
     assert.equal(v.timeline[0].type, 'filed');

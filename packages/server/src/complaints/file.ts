@@ -28,6 +28,8 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
   if (problems.length > 0) throw new AppError('validation', {}, { fields: problems });
   const calendar = await deps.calendar.get();
   return deps.db.transaction(async (tx) => {
+    // One filing at a time per number, so two parallel requests cannot both pass the limit.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`file:${phone}`]);
     // The per-day limit counts the consumer's filings since midnight in Dhaka.
     const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM complaints WHERE consumer_phone = $1 AND filed_at >= $2',

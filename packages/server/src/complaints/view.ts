@@ -49,17 +49,23 @@ export function summary(row: ComplaintRow, now: Date) {
 }
 
 export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, now: Date, settings: LifecycleSettings) {
-  const [events, evidence, merchantRows] = await Promise.all([
-    db.query<{ seq: number; type: string; actor_role: string; from_state: string | null; to_state: string; created_at: Date; payload: unknown }>(
-      'SELECT seq, type, actor_role, from_state, to_state, created_at, payload FROM complaint_events WHERE complaint_id = $1 ORDER BY seq',
-      [row.id],
-    ),
-    db.query<{ id: string; filename: string; media_type: string; size_bytes: number; sha256: string; uploaded_by: string; created_at: Date }>(
-      'SELECT id, filename, media_type, size_bytes, sha256, uploaded_by, created_at FROM evidence WHERE complaint_id = $1 ORDER BY created_at',
-      [row.id],
-    ),
-    db.query<{ id: string; name: string; status: string }>('SELECT id, name, status FROM merchants WHERE id = $1', [row.merchant_id]),
-  ]);
+  // One round trip for everything around the complaint (a tracking read is the busiest path).
+  const [related] = await db.query<{
+    events: { seq: number; type: string; actor_role: string; from_state: string | null; to_state: string; created_at: string; payload: unknown }[] | null;
+    evidence: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string; uploaded_by: string; created_at: string }[] | null;
+    merchant: { id: string; name: string; status: string } | null;
+  }>(
+    `SELECT
+       (SELECT json_agg(e ORDER BY e.seq) FROM (SELECT seq, type, actor_role, from_state, to_state, created_at, payload
+          FROM complaint_events WHERE complaint_id = $1) e) AS events,
+       (SELECT json_agg(v ORDER BY v.created_at) FROM (SELECT id, filename, media_type, size_bytes, sha256, uploaded_by, created_at
+          FROM evidence WHERE complaint_id = $1) v) AS evidence,
+       (SELECT json_build_object('id', id, 'name', name, 'status', status) FROM merchants WHERE id = $2) AS merchant`,
+    [row.id, row.merchant_id],
+  );
+  const events = related?.events ?? [];
+  const evidence = related?.evidence ?? [];
+  const merchantRows = related?.merchant ? [related.merchant] : [];
   const staff = actor.role === 'officer';
   return {
     ...summary(row, now),
