@@ -17,7 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
-import { type Db, pgliteDb } from '../src/db/db.ts';
+import { type Db, pgliteDb, wrapPglite } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { messageReference } from '../src/notify/deliver.ts';
 import { createDeps, prepareDatabase } from '../src/service.ts';
 import { type TestService, complaintInput, consumerLogin, makeClock, makeService, makeWorld } from './harness.ts';
@@ -70,8 +71,15 @@ async function stopWorker(w: Worker, signal: NodeJS.Signals): Promise<number | s
 async function pgliteService(dataDir: string, env: Record<string, string>) {
   const clock = makeClock(new Date(Date.now() - 60_000));
   const config = parseConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://nalish.test', LOG_LEVEL: 'silent', ...env });
+  // initdb straight onto disk takes ~20 s; a database migrated in memory and unpacked into the
+  // directory takes a few.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const seed = new PGlite();
+  await migrate(wrapPglite(seed));
+  const image = (await seed.dumpDataDir('none')) as Blob;
+  await seed.close();
   await mkdir(join(dataDir, 'pglite'), { recursive: true });
-  const db = await pgliteDb(join(dataDir, 'pglite'));
+  const db = await pgliteDb(join(dataDir, 'pglite'), image);
   await prepareDatabase(db);
   const deps = await createDeps(config, { db, now: clock.now });
   const app = await buildApp(deps);
