@@ -123,18 +123,21 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
   if (!updated) throw new AppError('conflict');
 
   if (outcome.clock !== 'keep') {
-    await tx.query(`UPDATE timers SET status = 'stale', done_at = $2 WHERE complaint_id = $1 AND status = 'pending'`, [row.id, now]);
+    // A complaint at its first transition has no timers yet; later ones replace the old clock.
+    if (row.version > 1) {
+      await tx.query(`UPDATE timers SET status = 'stale', done_at = $2 WHERE complaint_id = $1 AND status = 'pending'`, [row.id, now]);
+    }
     if (outcome.clock) {
+      const timers = [
+        { kind: 'expiry', at: outcome.clock.dueAt, action: outcome.clock.onExpiry as string | null, notify: null as string | null },
+        ...outcome.clock.reminders.map((r) => ({ kind: 'reminder', at: r.at, action: null, notify: JSON.stringify(r.notify) })),
+      ];
       await tx.query(
-        `INSERT INTO timers (complaint_id, kind, fire_at, for_state, action) VALUES ($1, 'expiry', $2, $3, $4)`,
-        [row.id, outcome.clock.dueAt, outcome.to, outcome.clock.onExpiry],
+        `INSERT INTO timers (complaint_id, for_state, kind, fire_at, action, notify)
+         SELECT $1, $2, u.kind, u.fire_at, u.action, u.notify::jsonb
+         FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS u(kind, fire_at, action, notify)`,
+        [row.id, outcome.to, timers.map((t) => t.kind), timers.map((t) => t.at), timers.map((t) => t.action), timers.map((t) => t.notify)],
       );
-      for (const r of outcome.clock.reminders) {
-        await tx.query(
-          `INSERT INTO timers (complaint_id, kind, fire_at, for_state, notify) VALUES ($1, 'reminder', $2, $3, $4)`,
-          [row.id, r.at, outcome.to, JSON.stringify(r.notify)],
-        );
-      }
     }
   }
 

@@ -12,7 +12,7 @@ import {
 } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { GENESIS_HASH, appendEvent } from '../history/chain.ts';
+import { type ChainedEvent, GENESIS_HASH, appendEvent, eventHash } from '../history/chain.ts';
 import { resolveMerchant } from '../merchants/resolve.ts';
 import { officeFor } from '../offices/route.ts';
 import { applyOutcome, loadMerchantContact, merchantReachable } from './apply.ts';
@@ -49,23 +49,34 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
     const merchant = await loadMerchantContact(tx, merchantId);
     const officeId = await officeFor(tx, input.consumer.district);
     const id = randomUUID();
-    const filedPayload = { ...input, merchant: { ...input.merchant, id: merchantId } };
+    const filed: ChainedEvent = {
+      complaintId: id,
+      seq: 1,
+      type: 'filed',
+      actorRole: 'consumer',
+      actorId: phone,
+      fromState: null,
+      toState: 'submitted',
+      payload: { ...input, merchant: { ...input.merchant, id: merchantId } },
+      createdAt: now,
+    };
+    // The row is written with its first event's hash, so it needs no second update.
+    const filedHash = eventHash(GENESIS_HASH, filed);
     // Codes are random; a clash with an existing one (about 1 in 10,000 at 100,000
     // complaints) just draws again.
-    let code = '';
-    for (let attempt = 0; !code; attempt++) {
-      if (attempt === 10) throw new Error('could not draw a free tracking code');
-      const candidate = newTrackingCode();
-      const inserted = await tx.query(
-        `INSERT INTO complaints (id, tracking_code, version, state, owner, due_at, merchant_id, office_id,
+    let row: ComplaintRow | undefined;
+    for (let attempt = 1; !row; attempt++) {
+      if (attempt > 10) throw new Error('could not draw a free tracking code');
+      [row] = await tx.query<ComplaintRow>(
+        `INSERT INTO complaints AS c (id, tracking_code, version, state, owner, due_at, merchant_id, office_id,
            consumer_phone, consumer_name, consumer_email, consumer_locale, district, order_number, order_date,
            amount_bdt, payment_channel, category, description, wanted_remedy, pre_checks, last_event_hash,
            filed_at, updated_at)
-         VALUES ($1, $2, 0, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)
-         ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
+         VALUES ($1, $2, 1, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)
+         ON CONFLICT (tracking_code) DO NOTHING RETURNING ${COMPLAINT_COLUMNS}`,
         [
           id,
-          candidate,
+          newTrackingCode(),
           now,
           merchantId,
           officeId,
@@ -82,26 +93,11 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
           input.description,
           input.wantedRemedy,
           JSON.stringify(input.preChecks),
-          GENESIS_HASH,
+          filedHash,
         ],
       );
-      if (inserted.length === 1) code = candidate;
     }
-    const hash = await appendEvent(tx, GENESIS_HASH, {
-        complaintId: id,
-        seq: 1,
-        type: 'filed',
-        actorRole: 'consumer',
-        actorId: phone,
-        fromState: null,
-        toState: 'submitted',
-        payload: filedPayload,
-        createdAt: now,
-      });
-    const [row] = await tx.query<ComplaintRow>(
-      `UPDATE complaints c SET version = 1, last_event_hash = $2 WHERE id = $1 RETURNING ${COMPLAINT_COLUMNS}`,
-      [id, hash],
-    );
+    await appendEvent(tx, GENESIS_HASH, filed);
     const reachable = merchantReachable(merchant);
     const snapshot = { ...INITIAL_SNAPSHOT, merchantReachable: reachable, dueAt: now };
     const routed = transition(snapshot, { action: 'route', payload: {} }, {
@@ -112,7 +108,7 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
     });
     if (!routed.ok) throw new Error(`routing failed: ${routed.error.code}`);
     return applyOutcome(tx, {
-      row: row!,
+      row,
       outcome: routed.outcome,
       event: { type: 'route', actor: { role: 'system' }, payload: { merchantReachable: reachable } },
       merchant,

@@ -117,11 +117,21 @@ export async function enqueueNotifications(tx: Queryable, intents: readonly Noti
       messages.push(...render('office', intent.template, 'bn', target, { emails: rows.map((r) => r.email) }));
     }
   }
-  for (const m of messages) {
+  if (messages.length > 0) {
+    // One statement for all of them: filing is the busiest write path.
     await tx.query(
-      `INSERT INTO outbox (channel, recipient, subject, body, complaint_id, template, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))`,
-      [m.channel, m.recipient, m.subject, m.body, c.id, m.template, target.now ?? null],
+      `INSERT INTO outbox (channel, recipient, subject, body, template, complaint_id, next_attempt_at)
+       SELECT u.channel, u.recipient, u.subject, u.body, u.template, $6, COALESCE($7::timestamptz, now())
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(channel, recipient, subject, body, template)`,
+      [
+        messages.map((m) => m.channel),
+        messages.map((m) => m.recipient),
+        messages.map((m) => m.subject),
+        messages.map((m) => m.body),
+        messages.map((m) => m.template),
+        c.id,
+        target.now ?? null,
+      ],
     );
   }
   return messages.length;
