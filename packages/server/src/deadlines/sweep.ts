@@ -1,6 +1,6 @@
-// The deadline sweep. Timers are rows; each due one is claimed in its own transaction with
-// FOR UPDATE SKIP LOCKED, so several workers never act on one twice and a crash mid-batch
-// leaves the rest pending for the next sweep.
+// The deadline sweep. Timers are rows; each due one is claimed in its own transaction
+// (its complaint with FOR UPDATE SKIP LOCKED, then the timer), so several workers never act
+// on one twice and a crash mid-batch leaves the rest pending for the next sweep.
 import { type Action, type NotifyIntent, parseCommand } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { actOnComplaintTx, lockComplaint } from '../complaints/act.ts';
@@ -23,19 +23,24 @@ export interface SweepResult {
 
 export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult> {
   const now = deps.now();
-  const due = await deps.db.query<{ id: number }>(
-    `SELECT id FROM timers WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at, id LIMIT $2`,
+  const due = await deps.db.query<{ id: number; complaint_id: string }>(
+    `SELECT id, complaint_id FROM timers WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at, id LIMIT $2`,
     [now, batch],
   );
   const result: SweepResult = { fired: 0, stale: 0 };
-  for (const { id } of due) {
+  for (const { id, complaint_id } of due) {
     const outcome = await deps.db.transaction(async (tx) => {
+      // Lock order is complaint, then timer — the same order as every user action (which
+      // locks the complaint and then replaces its timers), so the two can never deadlock.
+      // A complaint someone is changing right now is skipped and picked up by the next sweep.
+      const [locked] = await tx.query<{ id: string }>('SELECT id FROM complaints WHERE id = $1 FOR UPDATE SKIP LOCKED', [complaint_id]);
+      if (!locked) return 'taken' as const;
       const [timer] = await tx.query<TimerRow>(
         `SELECT id, complaint_id, kind, for_state, action, notify FROM timers
-         WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+         WHERE id = $1 AND status = 'pending' FOR UPDATE`,
         [id],
       );
-      if (!timer) return 'taken' as const; // another worker has it, or it is done
+      if (!timer) return 'taken' as const; // another worker did it first
       const row = await lockComplaint(tx, { id: timer.complaint_id });
       if (!row || row.state !== timer.for_state) {
         await tx.query(`UPDATE timers SET status = 'stale', done_at = $2 WHERE id = $1`, [timer.id, now]);
