@@ -7,12 +7,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { installAuth } from './http/auth.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { type PageFallback, installErrorHandling } from './http/errors.ts';
+import { installWebApp } from './http/webApp.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantRoutes } from './routes/merchant.ts';
 import { otpRoutes } from './routes/otp.ts';
 import { registryRoutes } from './routes/registry.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { regulatorRoutes } from './routes/regulator.ts';
 
 export interface AppOptions {
@@ -30,7 +32,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // The API takes JSON (and multipart for evidence) only. Fastify parses text/plain by
   // default; a text/plain body is also what another site can send without a preflight.
   app.removeContentTypeParser('text/plain');
-  installErrorHandling(app);
+  let pages: PageFallback | null = null;
+  installErrorHandling(app, () => pages);
 
   await app.register(swagger, {
     openapi: {
@@ -53,9 +56,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes(deps));
   await app.register(otpRoutes(deps));
+  await app.register(sessionRoutes(deps));
   await app.register(complaintRoutes(deps));
   await app.register(merchantRoutes(deps));
   await app.register(regulatorRoutes(deps));
   await app.register(registryRoutes(deps));
+  pages = await installWebApp(app);
   return app;
 }

@@ -110,7 +110,7 @@ export function s3Storage(settings: S3Settings, opts: { now?: () => Date; timeou
     const res = await fetch(`${endpoint.protocol}//${endpoint.host}${path}`, {
       method,
       headers: signed,
-      ...(method === 'PUT' ? { body } : {}),
+      ...(method === 'PUT' ? { body: new Uint8Array(body) } : {}),
       signal: AbortSignal.timeout(timeoutMs),
     });
     return res;

@@ -76,6 +76,16 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
   });
 }
 
+/** The session token of this request (Bearer or cookie), if any. API keys are not sessions. */
+export function sessionToken(request: FastifyRequest): string | null {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const token = auth.slice(7).trim();
+    return token.startsWith('nlk_') ? null : token;
+  }
+  return cookieValue(request.headers.cookie, SESSION_COOKIE);
+}
+
 /** The actor, or 401. */
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');

@@ -35,8 +35,11 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found')));
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> | FastifyReply | null;
+
+export function installErrorHandling(app: FastifyInstance, pages: () => PageFallback | null = () => null): void {
+  // A browser asking for an app page gets the web app; anything else gets the JSON 404.
+  app.setNotFoundHandler((request, reply) => pages()?.(request, reply) ?? sendError(request, reply, new AppError('not_found')));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(request, reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {

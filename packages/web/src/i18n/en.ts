@@ -1,0 +1,10 @@
+// The English UI catalogue, assembled from one file per area (so each area's strings live
+// with the people who change them). bn.ts must have exactly these keys.
+import { commonEn } from './common.en.ts';
+import { consumerEn } from './consumer.en.ts';
+import { merchantEn } from './merchant.en.ts';
+import { regulatorEn } from './regulator.en.ts';
+
+export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...regulatorEn } as const;
+
+export type UiKey = keyof typeof en;

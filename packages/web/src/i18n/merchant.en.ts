@@ -1,0 +1,4 @@
+// Merchant pages (English). Keys start with 'merchant.'.
+export const merchantEn = {
+  'merchant.title': 'Merchant',
+} as const;

@@ -1,0 +1,4 @@
+// Regulator pages (English). Keys start with 'regulator.'.
+export const regulatorEn = {
+  'regulator.title': 'Regulator',
+} as const;

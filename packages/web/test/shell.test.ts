@@ -1,0 +1,41 @@
+// The app shell in a real browser: Bengali by default, English on request and remembered,
+// served by the API server itself, accessible.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
+
+describe('web app shell', () => {
+  let w: BrowserWorld;
+  before(async () => {
+    w = await startBrowserWorld();
+  });
+  after(() => w.close());
+
+  it('opens in Bengali, switches to English and remembers it', async () => {
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'অনলাইন অর্ডারে সমস্যা হয়েছে?' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'bn');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'home-bn-phone');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Had a problem with an online order?' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Had a problem with an online order?' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await ctx.close();
+  });
+
+  it('serves app pages at their own address (the SMS tracking link) and JSON 404s under /api', async () => {
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    const res = await page.goto('/t/482-193-5706');
+    assert.equal(res?.status(), 200);
+    assert.match((await res?.headerValue('content-type')) ?? '', /text\/html/);
+    const api = await page.request.get('/api/v1/nothing-here');
+    assert.equal(api.status(), 404);
+    assert.equal((await api.json()).error.code, 'not_found');
+    await ctx.close();
+  });
+});
