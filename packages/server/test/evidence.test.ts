@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type TestService, type World, consumerLogin, fileVia, makeService, makeWorld, merchantLogin, step } from './harness.ts';
+import { type TestService, type World, consumerLogin, fileVia, makeService, makeWorld, merchantLogin, step, TINY_PNG, multipart } from './harness.ts';
 
 // A valid 1×1 PNG, the smallest baseline JPEG, and a minimal PDF.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = TINY_PNG;
 const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',
@@ -18,16 +18,6 @@ const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cook
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** A multipart/form-data body with one file field, built by hand. */
-function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream', field = 'file') {
-  const boundary = `----nalishEvidence${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);

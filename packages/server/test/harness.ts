@@ -210,3 +210,17 @@ export async function fileVia(s: TestService, auth: Record<string, string>, inpu
 export async function step(s: TestService, auth: Record<string, string>, code: string, action: string, body: Record<string, unknown> = {}) {
   return s.app.inject({ method: 'POST', url: `/api/v1/complaints/${code}/${action.replaceAll('_', '-')}`, headers: auth, payload: body });
 }
+
+/** A valid 1×1 PNG: the smallest real image evidence. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** A multipart/form-data body with one file field, built by hand (for app.inject). */
+export function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream', field = 'file') {
+  const boundary = `----nalish${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -6,21 +6,12 @@ import { after, before, describe, it } from 'node:test';
 import { s3Storage, signRequest } from '../src/evidence/s3.ts';
 import { parseConfig } from '../src/config.ts';
 import { createDeps } from '../src/service.ts';
-import { type TestService, consumerLogin, fileVia, makeService, makeTestDb, makeWorld, step } from './harness.ts';
+import { type TestService, TINY_PNG, consumerLogin, fileVia, makeService, makeTestDb, makeWorld, multipart, step } from './harness.ts';
 import { type S3TestServer, startS3Server } from './support/s3server.ts';
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = TINY_PNG;
 
-function multipart(field: string, filename: string, contentType: string, data: Buffer) {
-  const boundary = `----nalish${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const settings = (srv: S3TestServer, over: Partial<{ secretAccessKey: string; bucket: string; region: string }> = {}) => ({
   endpoint: srv.endpoint,
@@ -128,12 +119,12 @@ describe('evidence upload with STORAGE=s3', () => {
   it('stores the upload in the bucket and serves it back', async () => {
     const consumer = await consumerLogin(s);
     const filed = await fileVia(s, consumer.auth);
-    const mp = multipart('file', 'receipt.png', 'image/png', PNG);
+    const mp = multipart('receipt.png', PNG, 'image/png');
     const up = await s.app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${filed.trackingCode}/evidence`,
       headers: { ...consumer.auth, ...mp.headers },
-      payload: mp.body,
+      payload: mp.payload,
     });
     assert.equal(up.statusCode, 201, up.body);
     const ev = up.json() as { id: string; mediaType: string; sha256: string; sizeBytes: number };
@@ -157,12 +148,12 @@ describe('evidence upload with STORAGE=s3', () => {
     const filed = await fileVia(s, owner.auth);
     const stranger = await consumerLogin(s);
     const before = srv.objects.size;
-    const mp = multipart('file', 'receipt.png', 'image/png', PNG);
+    const mp = multipart('receipt.png', PNG, 'image/png');
     const up = await s.app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${filed.trackingCode}/evidence`,
       headers: { ...stranger.auth, ...mp.headers },
-      payload: mp.body,
+      payload: mp.payload,
     });
     assert.ok(up.statusCode === 403 || up.statusCode === 404, `${up.statusCode} ${up.body}`);
     assert.equal(srv.objects.size, before);
@@ -175,12 +166,12 @@ describe('evidence upload with STORAGE=s3', () => {
     assert.equal(withdrawn.statusCode, 200, withdrawn.body);
     const before = srv.objects.size;
     const seen = srv.log.length;
-    const mp = multipart('file', 'late.png', 'image/png', PNG);
+    const mp = multipart('late.png', PNG, 'image/png');
     const up = await s.app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${filed.trackingCode}/evidence`,
       headers: { ...consumer.auth, ...mp.headers },
-      payload: mp.body,
+      payload: mp.payload,
     });
     assert.equal(up.statusCode, 409, up.body);
     // Stored, then removed: a signed PUT and a signed DELETE, and nothing left behind.
