@@ -4,7 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { createMerchantUser } from '../admin/ops.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
+import { randomToken } from '../auth/secrets.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { createSession } from '../auth/sessions.ts';
 import { listComplaints } from '../complaints/lists.ts';
@@ -13,6 +15,36 @@ import { requireRole, sessionCookie } from '../http/auth.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
 
 export const MerchantLoginSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+
+export const TeamMemberCreateSchema = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(['owner', 'agent']),
+  /** Given by the owner; when left out, one is made and shown once in the answer. */
+  password: z.string().min(10).max(200).optional(),
+});
+
+export const TeamMemberPatchSchema = z
+  .object({ active: z.boolean().optional(), role: z.enum(['owner', 'agent']).optional() })
+  .refine((p) => p.active !== undefined || p.role !== undefined, { message: 'nothing to change' });
+
+interface TeamRow {
+  id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'agent';
+  active: boolean;
+  created_at: Date;
+}
+
+const teamMember = (r: TeamRow) => ({ id: r.id, email: r.email, name: r.name, role: r.role, active: r.active, createdAt: new Date(r.created_at).toISOString() });
+
+/** Staff signed in with a session (not an API key), optionally an owner. */
+function requireStaff(request: Parameters<typeof requireRole>[0]) {
+  const actor = requireRole(request, 'merchant');
+  if (!actor.userId) throw new AppError('forbidden');
+  return { merchantId: actor.merchantId, userId: actor.userId };
+}
 
 export const merchantRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -82,4 +114,102 @@ export const merchantRoutes =
         return reply.status(204).send();
       },
     );
+
+    app.get('/api/v1/merchant/team', { schema: { tags: ['merchant'], summary: "The merchant's staff accounts" } }, async (request) => {
+      const actor = requireStaff(request);
+      const rows = await deps.db.query<TeamRow>(
+        'SELECT id, email, name, role, active, created_at FROM merchant_users WHERE merchant_id = $1 ORDER BY active DESC, created_at, email',
+        [actor.merchantId],
+      );
+      return { items: rows.map(teamMember) };
+    });
+
+    const requireOwner = async (request: Parameters<typeof requireRole>[0]) => {
+      const actor = requireStaff(request);
+      const [me] = await deps.db.query<{ role: string }>('SELECT role FROM merchant_users WHERE id = $1 AND active', [actor.userId]);
+      if (me?.role !== 'owner') throw new AppError('forbidden');
+      return actor;
+    };
+
+    app.post(
+      '/api/v1/merchant/team',
+      { schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema } },
+      async (request, reply) => {
+        const actor = await requireOwner(request);
+        const { email, name, role } = request.body;
+        const [taken] = await deps.db.query('SELECT 1 FROM merchant_users WHERE lower(email) = lower($1)', [email]);
+        if (taken) throw new AppError('validation', {}, { fields: [{ path: 'email', message: 'email_taken' }] });
+        const generated = request.body.password === undefined;
+        const password = request.body.password ?? randomToken(12);
+        const id = await createMerchantUser(deps.db, { merchantId: actor.merchantId, email, name, role, password });
+        const [row] = await deps.db.query<TeamRow>('SELECT id, email, name, role, active, created_at FROM merchant_users WHERE id = $1', [id]);
+        return reply.status(201).send({ member: teamMember(row!), ...(generated ? { initialPassword: password } : {}) });
+      },
+    );
+
+    app.patch(
+      '/api/v1/merchant/team/:id',
+      { schema: { tags: ['merchant'], summary: 'Deactivate, reactivate or change the role of a staff member (owners only)', params: z.object({ id: z.uuid() }), body: TeamMemberPatchSchema } },
+      async (request) => {
+        const actor = await requireOwner(request);
+        const { id } = request.params;
+        const [row] = await deps.db.query<TeamRow>('SELECT id, email, name, role, active, created_at FROM merchant_users WHERE id = $1 AND merchant_id = $2', [
+          id,
+          actor.merchantId,
+        ]);
+        if (!row) throw new AppError('not_found');
+        // An owner cannot lock themselves out, nor leave the merchant without an owner.
+        if (id === actor.userId && request.body.active === false) throw new AppError('validation', {}, { fields: [{ path: 'active', message: 'cannot_deactivate_self' }] });
+        if (id === actor.userId && request.body.role === 'agent') throw new AppError('validation', {}, { fields: [{ path: 'role', message: 'cannot_demote_self' }] });
+        const [updated] = await deps.db.query<TeamRow>(
+          `UPDATE merchant_users SET active = coalesce($3, active), role = coalesce($4, role)
+           WHERE id = $1 AND merchant_id = $2 RETURNING id, email, name, role, active, created_at`,
+          [id, actor.merchantId, request.body.active ?? null, request.body.role ?? null],
+        );
+        if (request.body.active === false) await deps.db.query("DELETE FROM sessions WHERE kind = 'merchant' AND subject = $1", [id]);
+        return { member: teamMember(updated!) };
+      },
+    );
+
+    app.get('/api/v1/merchant/stats', { schema: { tags: ['merchant'], summary: "The merchant's own figures" } }, async (request) => {
+      const actor = requireRole(request, 'merchant');
+      // A complaint's answer is on time when the merchant responded: the deadline sweep moves a
+      // silent complaint out of with_merchant (merchant_silent), after which no answer is possible.
+      const [r] = await deps.db.query<{
+        total: number; open: number; awaiting: number; answered: number; answered_on_time: number; silent: number;
+        resolved: number; escalated: number; rated: number; average_rating: number | null;
+      }>(
+        `WITH c AS (SELECT id, state, rating FROM complaints WHERE merchant_id = $1),
+              e AS (SELECT ev.complaint_id,
+                           bool_or(ev.type = 'respond') AS responded,
+                           bool_or(ev.type = 'merchant_silent') AS silent,
+                           bool_or(ev.to_state IN ('resolved', 'fulfilled')) AS resolved,
+                           bool_or(ev.to_state = 'escalated') AS escalated
+                      FROM complaint_events ev JOIN c ON c.id = ev.complaint_id GROUP BY ev.complaint_id)
+         SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE c.state NOT IN ('closed', 'withdrawn', 'rejected'))::int AS open,
+                count(*) FILTER (WHERE c.state = 'with_merchant')::int AS awaiting,
+                count(*) FILTER (WHERE e.responded)::int AS answered,
+                count(*) FILTER (WHERE e.responded AND NOT e.silent)::int AS answered_on_time,
+                count(*) FILTER (WHERE e.silent)::int AS silent,
+                count(*) FILTER (WHERE e.resolved)::int AS resolved,
+                count(*) FILTER (WHERE e.escalated)::int AS escalated,
+                count(c.rating)::int AS rated,
+                round(avg(c.rating)::numeric, 2)::float8 AS average_rating
+           FROM c LEFT JOIN e ON e.complaint_id = c.id`,
+        [actor.merchantId],
+      );
+      return {
+        total: r?.total ?? 0,
+        open: r?.open ?? 0,
+        awaitingAnswer: r?.awaiting ?? 0,
+        answered: r?.answered ?? 0,
+        answeredOnTime: r?.answered_on_time ?? 0,
+        notAnswered: r?.silent ?? 0,
+        resolved: r?.resolved ?? 0,
+        escalated: r?.escalated ?? 0,
+        rated: r?.rated ?? 0,
+        averageRating: r?.average_rating === null || r?.average_rating === undefined ? null : Number(r.average_rating),
+      };
+    });
   };
