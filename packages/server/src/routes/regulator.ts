@@ -8,8 +8,10 @@ import { createSession } from '../auth/sessions.ts';
 import { matchTotp } from '../auth/totp.ts';
 import { listComplaints } from '../complaints/lists.ts';
 import { summary } from '../complaints/view.ts';
-import { requireRole, sessionCookie } from '../http/auth.ts';
+import { requireActor, requireRole, sessionCookie } from '../http/auth.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
+import { renderCaseFile } from '../casefile/caseFile.ts';
+import { CodeParams, codeOrNotFound, readComplaint } from './complaints.ts';
 
 export const OfficerLoginSchema = z.object({
   email: z.email().max(254),
@@ -75,4 +77,29 @@ export const regulatorRoutes =
       );
       return { items: rows };
     });
+
+    app.get(
+      '/api/v1/regulator/cases/:code/case-file.pdf',
+      {
+        schema: {
+          tags: ['regulator'],
+          summary: 'The case file as a PDF in Bengali, to attach to a Nothi file (officers of the case\'s office only)',
+          params: CodeParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        // Anyone but an officer of the case's office learns nothing, not even that it exists.
+        if (actor.role !== 'officer') throw new AppError('not_found');
+        const code = codeOrNotFound(request.params.code);
+        const row = await readComplaint(deps, actor, code);
+        const pdf = await renderCaseFile(deps, row, actor);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="nalish-case-${code}.pdf"`)
+          .header('cache-control', 'no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(pdf);
+      },
+    );
   };
