@@ -1,0 +1,195 @@
+// API keys for the merchant's own systems: list, create (the key is shown once, with a copy
+// button), revoke after a confirmation.
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi } from './shared.tsx';
+
+interface Key {
+  id: string;
+  prefix: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export function KeysPage() {
+  const { t, dateTime } = useI18n();
+  const call = useApi();
+  const [items, setItems] = useState<Key[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [label, setLabel] = useState('');
+  const [labelError, setLabelError] = useState('');
+  const [formError, setFormError] = useState('');
+  const [created, setCreated] = useState<{ key: string; label: string } | null>(null);
+  const [copied, setCopied] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [rowError, setRowError] = useState('');
+  const [announce, setAnnounce] = useState('');
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const createdRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const load = async () => {
+    setError(null);
+    try {
+      setItems((await call<{ items: Key[] }>('GET', '/api/v1/merchant/api-keys')).items);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const create = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setFormError('');
+    setCopied('');
+    if (!label.trim()) {
+      setLabelError(t('merchant.keys.err.label'));
+      return focusFirstInvalid(formRef.current);
+    }
+    setLabelError('');
+    setBusy(true);
+    try {
+      const r = await call<{ id: string; key: string }>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim() } });
+      setCreated({ key: r.key, label: label.trim() });
+      setLabel('');
+      await load();
+    } catch (err) {
+      const fields = fieldErrors(t, err, { label: 'merchant.keys.err.label' });
+      if (fields.label) {
+        setLabelError(fields.label);
+        focusFirstInvalid(formRef.current);
+      } else setFormError(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (k: Key) => {
+    setRowError('');
+    try {
+      await call('DELETE', `/api/v1/merchant/api-keys/${k.id}`);
+      setConfirming(null);
+      setAnnounce(t('merchant.keys.revoked', { label: k.label }));
+      await load();
+      headingRef.current?.focus();
+    } catch (err) {
+      setRowError(errorText(t, err));
+    }
+  };
+
+  return (
+    <div className="stack">
+      <PageHeading>{t('merchant.keys.title')}</PageHeading>
+      <p>{t('merchant.keys.lead')}</p>
+      <form className="card" ref={formRef} onSubmit={(e) => void create(e)} noValidate aria-labelledby="m-k-new-h">
+        <h2 id="m-k-new-h">{t('merchant.keys.new')}</h2>
+        <Field id="m-k-label" label={t('merchant.keys.label')} hint={t('merchant.keys.labelHint')} error={labelError}>
+          {(a) => <input {...a} autoComplete="off" maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />}
+        </Field>
+        {formError && (
+          <p className="error" role="alert">
+            {formError}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('merchant.keys.create')}
+        </button>
+      </form>
+      {created && (
+        <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
+          <p>{t('merchant.keys.createdOnce', { label: created.label })}</p>
+          <p>
+            <code className="m-secret" aria-label={t('merchant.keys.theKey')}>
+              {created.key}
+            </code>
+          </p>
+          <button type="button" onClick={() => void copyText(created.key).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
+            {t('merchant.keys.copy')}
+          </button>
+          <p aria-live="polite">{copied}</p>
+        </div>
+      )}
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t('merchant.keys.list')}
+      </h2>
+      <p aria-live="polite" className="muted">
+        {announce}
+      </p>
+      {error !== null && (
+        <div role="alert" className="notice">
+          <p>{errorText(t, error)}</p>
+          <button type="button" onClick={() => void load()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {items === null && error === null && <p role="status">{t('common.loading')}</p>}
+      {items && items.length === 0 && <p>{t('merchant.keys.none')}</p>}
+      {items && items.length > 0 && (
+        <ul className="m-list">
+          {items.map((k) => (
+            <li key={k.id} className="card">
+              <h3 className="m-item-title">{k.label}</h3>
+              <dl className="m-facts">
+                <div>
+                  <dt>{t('merchant.keys.prefix')}</dt>
+                  <dd>
+                    <code>{k.prefix}…</code>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('merchant.keys.created')}</dt>
+                  <dd>{dateTime(k.createdAt)}</dd>
+                </div>
+                <div>
+                  <dt>{t('merchant.keys.lastUsed')}</dt>
+                  <dd>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t('merchant.keys.never')}</dd>
+                </div>
+                <div>
+                  <dt>{t('merchant.keys.status')}</dt>
+                  <dd>{k.revokedAt ? t('merchant.keys.revokedOn', { when: dateTime(k.revokedAt) }) : t('merchant.keys.active')}</dd>
+                </div>
+              </dl>
+              {!k.revokedAt && confirming !== k.id && (
+                <button type="button" onClick={() => setConfirming(k.id)}>
+                  {t('merchant.keys.revoke', { label: k.label })}
+                </button>
+              )}
+              {confirming === k.id && (
+                <div className="m-confirm" role="group" aria-labelledby={`m-k-confirm-${k.id}`}>
+                  <p id={`m-k-confirm-${k.id}`}>{t('merchant.keys.confirm', { label: k.label })}</p>
+                  <div className="m-actions">
+                    <button type="button" ref={confirmRef} className="m-danger" onClick={() => void revoke(k)}>
+                      {t('merchant.keys.confirmYes')}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </div>
+                  {rowError && (
+                    <p className="error" role="alert">
+                      {rowError}
+                    </p>
+                  )}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
