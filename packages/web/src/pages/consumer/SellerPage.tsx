@@ -1,4 +1,57 @@
-// Consumer page: SellerPage (to be built).
+// A seller's public profile: registered or not, licence and DBID, websites and pages, and its
+// complaint record on Nalish.
+import { useEffect, useState } from 'react';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../router.tsx';
+import { errorText } from './shared.tsx';
+
+interface Profile {
+  id: string;
+  name: string;
+  registered: boolean;
+  tradeLicence: string | null;
+  dbid: string | null;
+  websites: string[];
+  facebookPages: string[];
+  complaints: { total: number; open: number; escalated: number; resolved: number };
+}
+
 export default function SellerPage({ params }: { params: Record<string, string> }) {
-  return <p data-params={JSON.stringify(params)}>SellerPage</p>;
+  const { t, number } = useI18n();
+  const [p, setP] = useState<Profile | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api<Profile>('GET', `/api/v1/merchants/${encodeURIComponent(params.id ?? '')}`)
+      .then(setP)
+      .catch((e: unknown) => setError(errorText(t, e)));
+  }, [params.id, t]);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!p) return <p role="status">{t('common.loading')}</p>;
+  const none = <span className="muted">{t('consumer.seller.none')}</span>;
+  return (
+    <div className="stack">
+      <h1>{p.name}</h1>
+      <p>
+        <span className={p.registered ? 'badge' : 'badge warn'}>{p.registered ? t('consumer.merchant.registered') : t('consumer.merchant.unregistered')}</span>
+      </p>
+      <p>{p.registered ? t('consumer.seller.registeredLead') : t('consumer.seller.unregisteredLead')}</p>
+      <dl className="review">
+        <div className="review-row"><dt>{t('consumer.seller.licence')}</dt><dd>{p.tradeLicence ?? none}</dd></div>
+        <div className="review-row"><dt>{t('consumer.seller.dbid')}</dt><dd>{p.dbid ?? none}</dd></div>
+        <div className="review-row"><dt>{t('consumer.seller.websites')}</dt><dd>{p.websites.length ? p.websites.join(', ') : none}</dd></div>
+        <div className="review-row"><dt>{t('consumer.seller.pages')}</dt><dd>{p.facebookPages.length ? p.facebookPages.map((f) => `facebook.com/${f}`).join(', ') : none}</dd></div>
+      </dl>
+      <section aria-labelledby="s-complaints">
+        <h2 id="s-complaints">{t('consumer.seller.complaints')}</h2>
+        <dl className="facts">
+          <div><dt>{t('consumer.seller.total')}</dt><dd>{number(p.complaints.total)}</dd></div>
+          <div><dt>{t('consumer.seller.open')}</dt><dd>{number(p.complaints.open)}</dd></div>
+          <div><dt>{t('consumer.seller.escalated')}</dt><dd>{number(p.complaints.escalated)}</dd></div>
+          <div><dt>{t('consumer.seller.resolved')}</dt><dd>{number(p.complaints.resolved)}</dd></div>
+        </dl>
+      </section>
+      <Link to="/file" className="button primary">{t('consumer.seller.file')}</Link>
+    </div>
+  );
 }
