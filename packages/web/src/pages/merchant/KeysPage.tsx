@@ -111,11 +111,9 @@ export function KeysPage() {
       {created && (
         <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
           <p>{t('merchant.keys.createdOnce', { label: created.label })}</p>
-          <p>
-            <code className="m-secret" aria-label={t('merchant.keys.theKey')}>
-              {created.key}
-            </code>
-          </p>
+          <Field id="m-k-secret" label={t('merchant.keys.theKey')}>
+            {(a) => <input {...a} className="m-secret" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />}
+          </Field>
           <button type="button" onClick={() => void copyText(created.key).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
             {t('merchant.keys.copy')}
           </button>

@@ -151,11 +151,9 @@ export function TeamPage() {
           {created.initialPassword && (
             <>
               <p>{t('merchant.team.passwordOnce')}</p>
-              <p>
-                <code className="m-secret" aria-label={t('merchant.team.initialPassword')}>
-                  {created.initialPassword}
-                </code>
-              </p>
+              <Field id="m-t-secret" label={t('merchant.team.initialPassword')}>
+                {(a) => <input {...a} className="m-secret" readOnly value={created.initialPassword} onFocus={(e) => e.currentTarget.select()} />}
+              </Field>
               <button type="button" onClick={() => void copyText(created.initialPassword!).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
                 {t('merchant.team.copyPassword')}
               </button>
