@@ -65,9 +65,25 @@ export const regulatorRoutes =
           { ...toFilter(q), states: q.state ?? [...REGULATOR_STATES], merchantId: q.merchantId, assignedOfficerId: q.mine === 'true' ? actor.officerId : undefined },
           now,
         );
-        return { items: page.items.map((r) => ({ ...summary(r, now), assignedOfficerId: r.assigned_officer_id })), nextCursor: page.nextCursor };
+        const ids = [...new Set(page.items.map((r) => r.merchant_id))];
+        const names = new Map(
+          ids.length ? (await deps.db.query<{ id: string; name: string }>('SELECT id, name FROM merchants WHERE id = ANY($1::uuid[])', [ids])).map((m) => [m.id, m.name]) : [],
+        );
+        return {
+          items: page.items.map((r) => ({ ...summary(r, now), merchantName: names.get(r.merchant_id) ?? null, assignedOfficerId: r.assigned_officer_id })),
+          nextCursor: page.nextCursor,
+        };
       },
     );
+
+    app.get('/api/v1/regulator/merchants', { schema: { tags: ['regulator'], summary: "The merchants with cases in the signed-in officer's office (for the queue's filter)" } }, async (request) => {
+      const actor = requireRole(request, 'officer');
+      const rows = await deps.db.query<{ id: string; name: string }>(
+        `SELECT m.id, m.name FROM merchants m WHERE m.id IN (SELECT merchant_id FROM complaints WHERE office_id = $1 AND state = ANY($2::text[])) ORDER BY m.name`,
+        [actor.officeId, [...REGULATOR_STATES]],
+      );
+      return { items: rows };
+    });
 
     app.get('/api/v1/regulator/officers', { schema: { tags: ['regulator'], summary: "The officers of the signed-in officer's office" } }, async (request) => {
       const actor = requireRole(request, 'officer');

@@ -1,0 +1,243 @@
+// The office's queue: escalated cases, soonest deadline first, with filters kept in the
+// address (so "back" from a case returns to the same view) and overdue cases marked in words.
+import { CATEGORIES, type MessageKey } from '@nalish/domain';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { UiKey } from '../../i18n/en.ts';
+import { Link, navigate } from '../../router.tsx';
+import { FormError, errorText, useOfficer } from './shared.tsx';
+
+const QUEUE_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled', 'decided'] as const;
+
+interface Item {
+  trackingCode: string;
+  state: string;
+  dueAt: string | null;
+  overdue: boolean;
+  merchantId: string;
+  merchantName: string | null;
+  amountBdt: number;
+  problemCategory: string;
+  filedAt: string;
+  assignedOfficerId: string | null;
+}
+
+interface Filters {
+  state: string;
+  merchantId: string;
+  category: string;
+  filedAfter: string;
+  filedBefore: string;
+  overdue: boolean;
+  mine: boolean;
+}
+
+function parse(search: string): Filters {
+  const q = new URLSearchParams(search);
+  return {
+    state: q.get('state') ?? '',
+    merchantId: q.get('merchant') ?? '',
+    category: q.get('category') ?? '',
+    filedAfter: q.get('after') ?? '',
+    filedBefore: q.get('before') ?? '',
+    overdue: q.get('overdue') === '1',
+    mine: q.get('mine') === '1',
+  };
+}
+
+function toSearch(f: Filters): string {
+  const q = new URLSearchParams();
+  if (f.state) q.set('state', f.state);
+  if (f.merchantId) q.set('merchant', f.merchantId);
+  if (f.category) q.set('category', f.category);
+  if (f.filedAfter) q.set('after', f.filedAfter);
+  if (f.filedBefore) q.set('before', f.filedBefore);
+  if (f.overdue) q.set('overdue', '1');
+  if (f.mine) q.set('mine', '1');
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The API query: dates are Dhaka calendar days. */
+function apiQuery(f: Filters, cursor?: string): string {
+  const q = new URLSearchParams();
+  if (f.state) q.set('state', f.state);
+  if (f.merchantId) q.set('merchantId', f.merchantId);
+  if (f.category) q.set('category', f.category);
+  if (f.filedAfter) q.set('filedAfter', `${f.filedAfter}T00:00:00+06:00`);
+  if (f.filedBefore) q.set('filedBefore', `${f.filedBefore}T00:00:00+06:00`);
+  if (f.overdue) q.set('overdue', 'true');
+  if (f.mine) q.set('mine', 'true');
+  if (cursor) q.set('cursor', cursor);
+  return q.toString();
+}
+
+export function Queue({ search, officers }: { search: string; officers: Map<string, string> }) {
+  const { t, locale, date, bdt } = useI18n();
+  const me = useOfficer();
+  const applied = parse(search);
+  const [draft, setDraft] = useState<Filters>(applied);
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string>('');
+  const [merchants, setMerchants] = useState<{ id: string; name: string }[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    setDraft(parse(search));
+    let live = true;
+    setItems(null);
+    api<{ items: Item[]; nextCursor: string | null }>('GET', `/api/v1/regulator/cases?${apiQuery(parse(search))}`, { locale })
+      .then((r) => {
+        if (!live) return;
+        setItems(r.items);
+        setCursor(r.nextCursor);
+        setError('');
+      })
+      .catch((e) => live && setError(errorText(t, e)));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, locale]);
+
+  useEffect(() => {
+    api<{ items: { id: string; name: string }[] }>('GET', '/api/v1/regulator/merchants', { locale })
+      .then((r) => setMerchants(r.items))
+      .catch(() => undefined);
+  }, [locale]);
+
+  async function more() {
+    if (!cursor) return;
+    try {
+      const r = await api<{ items: Item[]; nextCursor: string | null }>('GET', `/api/v1/regulator/cases?${apiQuery(applied, cursor)}`, { locale });
+      setItems((old) => [...(old ?? []), ...r.items]);
+      setCursor(r.nextCursor);
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  }
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const office = (locale === 'bn' ? me.officeNameBn : me.officeName) ?? '';
+
+  return (
+    <div className="stack">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('regulator.queue.title', { office })}
+      </h1>
+      <form
+        className="card r-filters"
+        aria-labelledby="r-filters-h"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(`/regulator${toSearch(draft)}`);
+        }}
+      >
+        <h2 id="r-filters-h">{t('regulator.queue.filters')}</h2>
+        <div className="r-grid">
+          <div>
+            <label htmlFor="rf-state">{t('regulator.queue.state')}</label>
+            <select id="rf-state" value={draft.state} onChange={(e) => set('state', e.target.value)}>
+              <option value="">{t('regulator.queue.anyState')}</option>
+              {QUEUE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`state.${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="rf-merchant">{t('regulator.queue.merchant')}</label>
+            <select id="rf-merchant" value={draft.merchantId} onChange={(e) => set('merchantId', e.target.value)}>
+              <option value="">{t('regulator.queue.anyMerchant')}</option>
+              {merchants.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="rf-category">{t('regulator.queue.category')}</label>
+            <select id="rf-category" value={draft.category} onChange={(e) => set('category', e.target.value)}>
+              <option value="">{t('regulator.queue.anyCategory')}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`regulator.cat.${c}` as UiKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="rf-after">{t('regulator.queue.filedAfter')}</label>
+            <input id="rf-after" type="date" value={draft.filedAfter} onChange={(e) => set('filedAfter', e.target.value)} />
+          </div>
+          <div>
+            <label htmlFor="rf-before">{t('regulator.queue.filedBefore')}</label>
+            <input id="rf-before" type="date" value={draft.filedBefore} onChange={(e) => set('filedBefore', e.target.value)} />
+          </div>
+        </div>
+        <div className="r-checks">
+          <label className="r-check">
+            <input type="checkbox" checked={draft.overdue} onChange={(e) => set('overdue', e.target.checked)} /> {t('regulator.queue.overdue')}
+          </label>
+          <label className="r-check">
+            <input type="checkbox" checked={draft.mine} onChange={(e) => set('mine', e.target.checked)} /> {t('regulator.queue.mine')}
+          </label>
+        </div>
+        <div className="r-buttons">
+          <button type="submit" className="primary">
+            {t('regulator.queue.apply')}
+          </button>
+          <button type="button" onClick={() => navigate('/regulator')}>
+            {t('regulator.queue.reset')}
+          </button>
+        </div>
+      </form>
+      <FormError text={error} />
+      {items === null && !error && <p role="status">{t('common.loading')}</p>}
+      {items && (
+        <section aria-labelledby="r-list-h">
+          <h2 id="r-list-h">
+            {t('regulator.queue.count', { n: items.length })}
+          </h2>
+          {items.length === 0 ? (
+            <p>{t('regulator.queue.empty')}</p>
+          ) : (
+            <ul className="r-queue">
+              {items.map((c) => (
+                <li key={c.trackingCode} className={`card r-item${c.overdue ? ' r-item-overdue' : ''}`}>
+                  <p className="r-item-head">
+                    <Link to={`/regulator/c/${c.trackingCode}`}>{c.trackingCode}</Link> <span className="r-state">{t(`state.${c.state}` as MessageKey)}</span>
+                    {c.overdue && <strong className="overdue r-overdue-mark">{t('regulator.overdue')}</strong>}
+                  </p>
+                  <dl className="r-dl">
+                    <dt>{t('regulator.queue.merchant')}</dt>
+                    <dd>{c.merchantName ?? '—'}</dd>
+                    <dt>{t('regulator.queue.category')}</dt>
+                    <dd>{t(`regulator.cat.${c.problemCategory}` as UiKey)}</dd>
+                    <dt>{t('regulator.queue.amount')}</dt>
+                    <dd>{bdt(c.amountBdt)}</dd>
+                    <dt>{t('regulator.queue.filed')}</dt>
+                    <dd>{date(c.filedAt)}</dd>
+                    <dt>{t('regulator.queue.due')}</dt>
+                    <dd className={c.overdue ? 'overdue' : undefined}>{c.dueAt ? date(c.dueAt) : '—'}</dd>
+                    <dt>{t('regulator.queue.officer')}</dt>
+                    <dd>{c.assignedOfficerId ? (officers.get(c.assignedOfficerId) ?? '—') : t('regulator.queue.unassigned')}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )}
+          {cursor && (
+            <button type="button" onClick={more}>
+              {t('regulator.queue.more')}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
