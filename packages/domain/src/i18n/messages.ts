@@ -46,6 +46,8 @@ const dateTimeFormat = memo(
       year: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
+      // Bengali readers say the part of the day (সকাল, দুপুর, বিকাল, রাত), not AM/PM.
+      ...(l === 'bn' ? { dayPeriod: 'short' as const } : {}),
     }),
 );
 
