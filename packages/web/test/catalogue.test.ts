@@ -1,0 +1,45 @@
+// Every UI string exists in Bengali and English with the same placeholders, and every key the
+// pages use exists. (The type checker already refuses a missing Bengali key; this also catches
+// keys built at run time and placeholders that differ.)
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { hasMessage } from '@nalish/domain';
+import { UI } from '../src/i18n/i18n.tsx';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) sources(p, out);
+    else if (/\.tsx?$/.test(name) && !dir.includes('i18n')) out.push(p);
+  }
+  return out;
+}
+
+describe('web message catalogues', () => {
+  it('Bengali and English have the same keys, none empty, with the same placeholders', () => {
+    assert.deepEqual(Object.keys(UI.bn).sort(), Object.keys(UI.en).sort());
+    for (const key of Object.keys(UI.en) as (keyof typeof UI.en)[]) {
+      assert.notEqual(UI.en[key].trim(), '', `empty English text for ${key}`);
+      assert.notEqual(UI.bn[key].trim(), '', `empty Bengali text for ${key}`);
+      assert.deepEqual(placeholders(UI.bn[key]), placeholders(UI.en[key]), `placeholders differ for ${key}`);
+    }
+  });
+
+  it('every literal key passed to t() in the pages exists in a catalogue', () => {
+    const missing: string[] = [];
+    for (const file of sources(SRC)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
+        const key = m[1]!;
+        if (!(key in UI.en) && !hasMessage(key)) missing.push(`${file.slice(SRC.length)}: ${key}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+});
