@@ -177,6 +177,7 @@ describe('regulator console', () => {
     assert.deepEqual(steps.map((s) => s.replace(/^[০-৯]+\. /, '')), [
       'অভিযোগ দাখিল', 'অভিযোগ পাঠানো হয়েছে', 'প্রমাণ সংযুক্ত', 'বিক্রেতার জবাব', 'জবাব প্রত্যাখ্যান', 'কর্মকর্তা নিয়োগ', 'শুনানির সময় নির্ধারণ', 'সিদ্ধান্ত লিপিবদ্ধ', 'জরিমানা আদায়',
     ]);
+    await page.getByText('এই অবস্থায় আপনার কোনো পদক্ষেপ নেই।').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'regulator-decided-bn-desktop');
 

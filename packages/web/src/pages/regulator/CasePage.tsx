@@ -169,7 +169,8 @@ function Actions({ view, post, officers }: { view: CaseView; post: Post; officer
   const [decide, setDecide, clearDecide] = useFormState(k('decide'), { outcome: 'upheld', reasons: '', fineBdt: '0', order: '' });
   const [fine, setFine, clearFine] = useFormState(k('fine'), { amountBdt: '' });
   const [reject, setReject, clearReject] = useFormState(k('reject'), { reason: '' });
-  const has = (a: string) => view.actions.includes(a);
+  const fineOpen = view.decision?.outcome === 'upheld' && view.decision.fineBdt > 0 && view.fineCollectedBdt === null;
+  const has = (a: string) => view.actions.includes(a) && (a !== 'record_fine_collected' || fineOpen);
 
   const run = async (form: string, action: string, body: Record<string, unknown>, fields: string[], clear?: () => void) => {
     const e = await post(action, body, fields);
@@ -281,7 +282,7 @@ function Actions({ view, post, officers }: { view: CaseView; post: Post; officer
           </Field>
         </ActionForm>
       )}
-      {has('record_fine_collected') && view.decision?.outcome === 'upheld' && view.decision.fineBdt > 0 && view.fineCollectedBdt === null && (
+      {has('record_fine_collected') && (
         <ActionForm id="ra-fine-c" title={t('regulator.fineForm.title')} submit={t('regulator.fineForm.submit')} errors={e('fine')} onSubmit={() => run('fine', 'record_fine_collected', { amountBdt: num(fine.amountBdt) }, ['amountBdt'], clearFine)}>
           <Field id="ra-collected" label={t('regulator.fineForm.amount')} error={e('fine').amountBdt}>
             {(a) => <input {...a} inputMode="numeric" value={fine.amountBdt} onChange={(ev) => setFine('amountBdt', ev.target.value)} />}
