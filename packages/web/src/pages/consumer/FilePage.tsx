@@ -383,7 +383,6 @@ export default function FilePage(_props: { params: Record<string, string> }) {
                 {results.map((m) => (
                   <li key={m.id}>
                     <button type="button" onClick={() => update((x) => ({ ...x, merchant: { id: m.id, name: m.name, website: '', facebookPage: '', registered: m.registered } }))}>
-                      <span className="sr">{t('consumer.merchant.pick', { name: '' })}</span>
                       {m.name} <span className="badge">{m.registered ? t('consumer.merchant.registered') : t('consumer.merchant.unregistered')}</span>
                     </button>
                   </li>

@@ -67,10 +67,10 @@ export function aria(id: string, error?: string, hint?: boolean) {
 
 /** Focus the first invalid field after a failed check. */
 export function focusFirstError(): void {
-  requestAnimationFrame(() => {
+  setTimeout(() => {
     const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
     el?.focus();
-  });
+  }, 0);
 }
 
 /** Focus the page heading when a page or step changes, so screen readers announce it. */
@@ -111,6 +111,11 @@ export function OtpSignIn({ phone, setPhone, onSignedIn, idPrefix = 'otp' }: { p
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [sent]);
+  // The code field takes the focus once the SMS is on its way.
+  const sentAt = sent?.expiresAt;
+  useEffect(() => {
+    if (sentAt) codeRef.current?.focus();
+  }, [sentAt]);
   const wait = sent ? Math.max(0, Math.ceil((sent.resendAt - now) / 1000)) : 0;
 
   async function send() {
@@ -127,7 +132,6 @@ export function OtpSignIn({ phone, setPhone, onSignedIn, idPrefix = 'otp' }: { p
       setSent({ phone: r.phone, expiresAt: r.expiresAt, resendAt: Date.now() + r.resendAfterSeconds * 1000 });
       setNow(Date.now());
       setCode('');
-      requestAnimationFrame(() => codeRef.current?.focus());
     } catch (e) {
       if (e instanceof ApiError && e.code === 'otp_resend_wait' && sent) {
         setSent({ ...sent, resendAt: Date.now() + Number(e.details.retryAfterSeconds ?? 60) * 1000 });

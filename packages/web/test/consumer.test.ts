@@ -1,0 +1,391 @@
+// The consumer side in a real browser, on a 360×640 phone: filing in Bengali with a photo,
+// the 30-day notice, a server error next to its field, the draft surviving a reload, filing
+// offline, tracking with an offer accepted, accessibility and keyboard use, and the
+// JavaScript weight and slow-3G time of the filing flow.
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { t as domainT } from '@nalish/domain';
+import type { Page } from 'playwright-core';
+import { type World, TINY_PNG, complaintInput, consumerLogin, e164, fileVia, lastOtp, makeWorld, merchantLogin, newPhone, step } from '../../server/test/harness.ts';
+import { commonBn } from '../src/i18n/common.bn.ts';
+import { commonEn } from '../src/i18n/common.en.ts';
+import { consumerBn } from '../src/i18n/consumer.bn.ts';
+import { consumerEn } from '../src/i18n/consumer.en.ts';
+import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
+
+const BN = { ...commonBn, ...consumerBn };
+const EN = { ...commonEn, ...consumerEn };
+type Cat = typeof BN;
+const JS_BUDGET_GZIP = 150 * 1024;
+
+async function noSeriousA11y(page: Page, where: string) {
+  const v = await seriousA11yViolations(page);
+  assert.deepEqual(
+    v.map((x) => `${x.id}: ${x.help} ${JSON.stringify(x.nodes.map((n) => n.target))}`),
+    [],
+    `accessibility on ${where}`,
+  );
+}
+
+async function heading(page: Page, text: string) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor();
+}
+
+describe('consumer pages', () => {
+  let w: BrowserWorld;
+  let world: World;
+  before(async () => {
+    w = await startBrowserWorld();
+    world = await makeWorld(w.service.deps.db);
+  });
+  after(() => w.close());
+
+  /** Step 1 with the keyboard only: type the number, Enter, type the SMS code, Enter. */
+  async function signInByKeyboard(page: Page, c: Cat, local: string) {
+    await heading(page, c['consumer.step.phone']);
+    await page.getByLabel(c['consumer.otp.phone'], { exact: true }).focus();
+    await page.keyboard.type(local);
+    await page.keyboard.press('Enter');
+    const code = page.getByLabel(c['consumer.otp.code'], { exact: true });
+    await code.waitFor();
+    // The code field takes the focus by itself once the SMS is sent.
+    await page.waitForFunction(() => document.activeElement?.id === 'otp-code');
+    await page.keyboard.type(await lastOtp(w.service.deps.db, e164(local)));
+    await page.keyboard.press('Enter');
+  }
+
+  async function chooseShopBd(page: Page, c: Cat) {
+    await heading(page, c['consumer.step.merchant']);
+    await page.getByLabel(c['consumer.merchant.search'], { exact: true }).fill('ShopBD');
+    await page.getByRole('button', { name: c['consumer.merchant.searchButton'], exact: true }).click();
+    await page.getByRole('button', { name: /^ShopBD/ }).click();
+    await page.getByText(c['consumer.merchant.chosen'].replace('{name}', 'ShopBD')).waitFor();
+  }
+
+  async function fillOrder(page: Page, c: Cat, orderNumber: string) {
+    await heading(page, c['consumer.step.order']);
+    await page.getByLabel(c['consumer.order.number'], { exact: true }).fill(orderNumber);
+    await page.getByLabel(c['consumer.order.date'], { exact: true }).fill('2026-11-10');
+    await page.getByLabel(c['consumer.order.amount'], { exact: true }).fill('২৫০০');
+    await page.getByLabel(c['consumer.order.channel'], { exact: true }).selectOption({ label: c['consumer.pay.bkash'] });
+    await page.getByLabel(c['consumer.order.category'], { exact: true }).selectOption('not_delivered');
+    await page.getByLabel(c['consumer.order.remedy'], { exact: true }).selectOption('refund');
+  }
+
+  async function fillPreChecks(page: Page, c: Cat, problemDate = '2026-11-17') {
+    await heading(page, c['consumer.step.prechecks']);
+    await page.getByLabel(c['consumer.pre.yes'], { exact: true }).check();
+    await page.getByLabel(c['consumer.pre.contactedOn'], { exact: true }).fill('2026-11-18');
+    await page.getByLabel(c['consumer.pre.problemDate'], { exact: true }).fill(problemDate);
+  }
+
+  async function fillAbout(page: Page, c: Cat) {
+    await heading(page, c['consumer.step.about']);
+    await page.getByLabel(c['consumer.about.description'], { exact: true }).fill('বিকাশে আগাম টাকা দিয়েছি, কিন্তু পার্সেল আসেনি এবং বিক্রেতা ফোন ধরছে না।');
+    await page.getByLabel(c['consumer.about.name'], { exact: true }).fill('রহিম উদ্দিন');
+    await page.getByLabel(c['consumer.about.district'], { exact: true }).selectOption('dhaka');
+  }
+
+  const next = (page: Page, c: Cat) => page.getByRole('button', { name: c['common.next'], exact: true }).click();
+
+  it('a consumer files in Bengali on a phone with a photo and sees the tracking code; keyboard and axe on every step; the JavaScript stays under budget', async () => {
+    const c = BN;
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    const js = new Map<string, number>();
+    page.on('response', (res) => {
+      const url = res.url();
+      if (!/\.m?js(\?|$)/.test(url)) return;
+      void res
+        .body()
+        .then((b) => js.set(url, gzipSync(b).length))
+        .catch(() => {});
+    });
+    await page.goto('/file');
+    const local = newPhone();
+
+    // Step 1, keyboard only.
+    await heading(page, c['consumer.step.phone']);
+    await noSeriousA11y(page, 'step 1');
+    await screenshot(page, 'consumer-file-1-phone-bn-phone');
+    await signInByKeyboard(page, c, local);
+
+    await heading(page, c['consumer.step.merchant']);
+    await noSeriousA11y(page, 'step 2');
+    await page.getByLabel(c['consumer.merchant.search'], { exact: true }).fill('ShopBD');
+    await page.getByRole('button', { name: c['consumer.merchant.searchButton'], exact: true }).click();
+    await page.getByRole('button', { name: /^ShopBD/ }).waitFor();
+    await noSeriousA11y(page, 'step 2 with results');
+    await screenshot(page, 'consumer-file-2-seller-bn-phone');
+    await page.getByRole('button', { name: /^ShopBD/ }).click();
+    await next(page, c);
+
+    // Step 3: the empty form's errors show next to each field, in Bengali.
+    await heading(page, c['consumer.step.order']);
+    await next(page, c);
+    await page.getByText(c['consumer.err.order.number']).waitFor();
+    await page.getByText(c['consumer.err.order.paymentChannel']).waitFor();
+    await noSeriousA11y(page, 'step 3 with errors');
+    const orderNumber = `ORD-${Date.now()}`;
+    await fillOrder(page, c, orderNumber);
+    await noSeriousA11y(page, 'step 3');
+    await screenshot(page, 'consumer-file-3-order-bn-phone');
+    await next(page, c);
+
+    await fillPreChecks(page, c);
+    await page.getByText(/অধিদপ্তরের ৩০ দিনের সময়সীমা: .* পর্যন্ত/).waitFor();
+    await noSeriousA11y(page, 'step 4');
+    await screenshot(page, 'consumer-file-4-prechecks-bn-phone');
+    await next(page, c);
+
+    // Step 5 with the keyboard: type, Tab to the next field, Enter submits the step.
+    await heading(page, c['consumer.step.about']);
+    await page.getByLabel(c['consumer.about.description'], { exact: true }).focus();
+    await page.keyboard.type('বিকাশে আগাম টাকা দিয়েছি, কিন্তু পার্সেল আসেনি এবং বিক্রেতা ফোন ধরছে না।');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('রহিম উদ্দিন');
+    await page.keyboard.press('Tab');
+    await page.getByLabel(c['consumer.about.district'], { exact: true }).selectOption('dhaka');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('rahim@example.test');
+    await noSeriousA11y(page, 'step 5');
+    await screenshot(page, 'consumer-file-5-about-bn-phone');
+    await page.keyboard.press('Enter');
+
+    // Step 6: a photo from the gallery, previewed.
+    await heading(page, c['consumer.step.evidence']);
+    await page.setInputFiles('#ev-gallery', { name: 'receipt.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByRole('img', { name: c['consumer.ev.preview'].replace('{name}', 'receipt.png') }).waitFor();
+    await page.getByRole('button', { name: c['consumer.ev.remove'].replace('{name}', 'receipt.png') }).waitFor();
+    await noSeriousA11y(page, 'step 6');
+    await screenshot(page, 'consumer-file-6-evidence-bn-phone');
+    await next(page, c);
+
+    await heading(page, c['consumer.step.review']);
+    await page.getByText(orderNumber).waitFor();
+    await page.getByText('৳২,৫০০').waitFor();
+    await page.locator('.review dd').filter({ hasText: /^বিকাশ / }).waitFor();
+    await page.getByText('১টি ফাইল').waitFor();
+    await noSeriousA11y(page, 'step 7');
+    await screenshot(page, 'consumer-file-7-review-bn-phone');
+    await page.getByRole('button', { name: c['consumer.review.send'], exact: true }).click();
+
+    await heading(page, c['consumer.step.done']);
+    const big = page.locator('.big-code');
+    const shown = (await big.textContent()) ?? '';
+    assert.match(shown, /^[০-৯]{3}-[০-৯]{3}-[০-৯]{4}$/, 'the code is shown in Bengali digits');
+    const code = (await big.getAttribute('data-code'))!;
+    await page.getByText(c['consumer.done.sms'].split('{phone}')[0]!.trim()).waitFor();
+    await noSeriousA11y(page, 'confirmation');
+    await screenshot(page, 'consumer-file-8-confirmation-bn-phone');
+
+    const res = await page.request.get(`/api/v1/complaints/${code}`);
+    assert.equal(res.status(), 200);
+    const view = await res.json();
+    assert.equal(view.state, 'with_merchant');
+    assert.equal(view.merchant.name, 'ShopBD');
+    assert.equal(view.order.amountBdt, 2500);
+    assert.equal(view.order.paymentChannel, 'bkash');
+    assert.equal(view.consumer.email, 'rahim@example.test');
+    assert.equal(view.evidence.length, 1);
+    assert.equal(view.evidence[0].mediaType, 'image/png');
+
+    // The draft is gone after filing; the confirmation stays on reload.
+    assert.equal(await page.evaluate(() => localStorage.getItem('nalish.consumer.draft')), null);
+
+    const total = [...js.values()].reduce((a, b) => a + b, 0);
+    console.log(`# filing flow JavaScript: ${js.size} files, ${(total / 1024).toFixed(1)} KB gzip: ${[...js.entries()].map(([u, n]) => `${u.split('/').pop()} ${(n / 1024).toFixed(1)} KB`).join(', ')}`);
+    assert.ok(js.size >= 2, 'the app and the filing chunk were loaded');
+    assert.ok(total <= JS_BUDGET_GZIP, `filing flow JavaScript ${total} bytes gzip exceeds the 150 KB budget`);
+    await ctx.close();
+  });
+
+  it('says plainly that the 30-day limit for the regulator has passed, with the last date', async () => {
+    const c = BN;
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/file');
+    await signInByKeyboard(page, c, newPhone());
+    await chooseShopBd(page, c);
+    await next(page, c);
+    await fillOrder(page, c, 'OLD-1');
+    await page.getByLabel(c['consumer.order.date'], { exact: true }).fill('2026-08-25');
+    await next(page, c);
+    await fillPreChecks(page, c, '2026-09-01');
+    // 1 September + 30 days = 1 October 2026.
+    const notice = page.getByTestId('regulator-window');
+    await notice.getByText(/সময়সীমা পেরিয়ে গেছে: শেষ দিন ছিল/).waitFor();
+    const text = (await notice.textContent()) ?? '';
+    assert.match(text, /৩০ দিনের সময়সীমা পেরিয়ে গেছে/);
+    assert.match(text, /শেষ দিন ছিল ১ অক্টো.* ২০২৬/, 'the last date, 1 October 2026, in Bengali');
+    await noSeriousA11y(page, 'step 4, limit passed');
+    await screenshot(page, 'consumer-file-4-limit-passed-bn-phone');
+    await ctx.close();
+  });
+
+  it('shows the server’s validation error next to its field, in Bengali, and keeps what was typed', async () => {
+    const c = BN;
+    const ctx = await newContext(w);
+    // The phone's clock is two days ahead of the server's: a date that is "today" on the phone
+    // is in the future for the server, which refuses it.
+    await ctx.clock.setFixedTime(new Date(w.service.clock.now().getTime() + 2 * 86_400_000));
+    const page = await ctx.newPage();
+    await page.goto('/file');
+    await signInByKeyboard(page, c, newPhone());
+    await chooseShopBd(page, c);
+    await next(page, c);
+    await fillOrder(page, c, 'SKEW-1');
+    await next(page, c);
+    await fillPreChecks(page, c, '2026-11-24');
+    await next(page, c);
+    await fillAbout(page, c);
+    await next(page, c);
+    await next(page, c);
+    await page.getByRole('button', { name: c['consumer.review.send'], exact: true }).click();
+    // Back on the pre-checks step, the error under the field concerned.
+    await heading(page, c['consumer.step.prechecks']);
+    const field = page.getByLabel(c['consumer.pre.problemDate'], { exact: true });
+    await page.locator('#pre-problemDate-error').getByText(c['consumer.err.future']).waitFor();
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await field.inputValue(), '2026-11-24');
+    await page.getByRole('alert').getByText(c['consumer.file.fixErrors']).waitFor();
+    await noSeriousA11y(page, 'server error');
+    await screenshot(page, 'consumer-file-server-error-bn-phone');
+    await ctx.close();
+  });
+
+  it('keeps the draft through a reload', async () => {
+    const c = BN;
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/file');
+    await signInByKeyboard(page, c, newPhone());
+    await chooseShopBd(page, c);
+    await next(page, c);
+    await fillOrder(page, c, 'KEEP-42');
+    await page.reload();
+    await heading(page, c['consumer.step.order']);
+    assert.equal(await page.getByLabel(c['consumer.order.number'], { exact: true }).inputValue(), 'KEEP-42');
+    assert.equal(await page.getByLabel(c['consumer.order.amount'], { exact: true }).inputValue(), '২৫০০');
+    assert.equal(await page.getByLabel(c['consumer.order.channel'], { exact: true }).inputValue(), 'bkash');
+    await page.getByRole('button', { name: c['common.back'], exact: true }).click();
+    await page.getByText(c['consumer.merchant.chosen'].replace('{name}', 'ShopBD')).waitFor();
+    await ctx.close();
+  });
+
+  it('offline (English, phone): the complaint is queued with a notice and goes out when the connection returns', async () => {
+    const c = EN;
+    const ctx = await newContext(w, { locale: 'en' });
+    const page = await ctx.newPage();
+    await page.goto('/file');
+    const local = newPhone();
+    await signInByKeyboard(page, c, local);
+    await chooseShopBd(page, c);
+    await next(page, c);
+    await fillOrder(page, c, 'OFF-1');
+    await next(page, c);
+    await fillPreChecks(page, c);
+    await next(page, c);
+    await fillAbout(page, c);
+    await next(page, c);
+    await page.setInputFiles('#ev-gallery', { name: 'parcel.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByRole('img', { name: c['consumer.ev.preview'].replace('{name}', 'parcel.png') }).waitFor();
+    await next(page, c);
+    await heading(page, c['consumer.step.review']);
+
+    await ctx.setOffline(true);
+    await page.getByRole('button', { name: c['consumer.review.send'], exact: true }).click();
+    await page.getByText(c['consumer.queue.queued']).waitFor();
+    assert.notEqual(await page.evaluate(() => localStorage.getItem('nalish.consumer.outbox')), null);
+    await screenshot(page, 'consumer-file-queued-en-phone');
+    await ctx.setOffline(false);
+
+    await heading(page, c['consumer.step.done']);
+    const code = (await page.locator('.big-code').getAttribute('data-code'))!;
+    assert.match((await page.locator('.big-code').textContent()) ?? '', /^\d{3}-\d{3}-\d{4}$/);
+    await page.getByText(`An SMS with this code is on its way to ${e164(local)}.`).waitFor();
+    await noSeriousA11y(page, 'confirmation (en)');
+    await screenshot(page, 'consumer-file-8-confirmation-en-phone');
+    const view = await (await page.request.get(`/api/v1/complaints/${code}`)).json();
+    assert.equal(view.order.number, 'OFF-1');
+    assert.equal(view.evidence.length, 1);
+    assert.equal(await page.evaluate(() => localStorage.getItem('nalish.consumer.outbox')), null);
+    await ctx.close();
+  });
+
+  it('tracking: sign in inline, read the timeline, accept the merchant’s offer', async () => {
+    const c = BN;
+    const { phone, auth } = await consumerLogin(w.service);
+    const filed = await fileVia(w.service, auth, complaintInput({ merchantId: world.merchant }));
+    const m = await merchantLogin(w.service, world.merchantUser);
+    const r = await step(w.service, m, filed.trackingCode, 'respond', { kind: 'offer', remedy: 'refund', amountBdt: 2500, message: 'আমরা পুরো টাকা বিকাশে ফেরত দেব।' });
+    assert.equal(r.statusCode, 200, r.body);
+    // The OTP sent by consumerLogin blocks another for a minute.
+    w.service.clock.advance(61_000);
+
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto(`/t/${filed.trackingCode}`);
+    await page.getByText(c['consumer.track.signIn']).waitFor();
+    await noSeriousA11y(page, 'tracking sign-in');
+    await page.getByLabel(c['consumer.otp.phone'], { exact: true }).fill(phone.replace('+88', ''));
+    await page.getByRole('button', { name: c['consumer.otp.send'], exact: true }).click();
+    await page.getByLabel(c['consumer.otp.code'], { exact: true }).fill(await lastOtp(w.service.deps.db, phone));
+    await page.getByRole('button', { name: c['consumer.otp.verify'], exact: true }).click();
+
+    await page.locator('.state-label').getByText(domainT('bn', 'state.merchant_responded'), { exact: true }).waitFor();
+    const timeline = page.getByRole('list').filter({ has: page.locator('time') });
+    await timeline.getByText('আপনি অভিযোগ করেছেন।').waitFor();
+    await timeline.getByText(c['consumer.ev.route']).waitFor();
+    await timeline.getByText(c['consumer.ev.respond.offer']).waitFor();
+    await page.getByText('আমরা পুরো টাকা বিকাশে ফেরত দেব।').waitFor();
+    await page.getByText('৳২,৫০০').first().waitFor();
+    await page.getByText(/এখন আপনার পালা: .* এর মধ্যে উত্তর দিন।/).waitFor();
+    await noSeriousA11y(page, 'tracking');
+    await screenshot(page, 'consumer-track-offer-bn-phone');
+
+    await page.getByRole('button', { name: c['consumer.track.accept'], exact: true }).click();
+    await page.getByRole('status').getByText(c['consumer.track.done']).waitFor();
+    await timeline.getByText('আপনি প্রস্তাব মেনে নিয়েছেন।').waitFor();
+    await page.getByText(/বিক্রেতাকে .* এর মধ্যে উত্তর দিতে হবে।/).waitFor();
+    const after = await (await page.request.get(`/api/v1/complaints/${filed.trackingCode}`)).json();
+    assert.equal(after.state, 'resolved');
+    await noSeriousA11y(page, 'tracking after accepting');
+    await screenshot(page, 'consumer-track-accepted-bn-phone');
+    await ctx.close();
+  });
+
+  it('seller check: search and the public profile', async () => {
+    const c = BN;
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/sellers?q=shop');
+    await heading(page, c['consumer.sellers.title']);
+    await page.getByRole('link', { name: /ShopBD/ }).click();
+    await heading(page, 'ShopBD');
+    await page.getByText('TL-1').waitFor();
+    await page.getByText('DBID-1').waitFor();
+    await page.getByText('shopbd.test').waitFor();
+    await page.getByText(c['consumer.seller.registeredLead']).waitFor();
+    await noSeriousA11y(page, 'seller profile');
+    await screenshot(page, 'consumer-seller-bn-phone');
+    await ctx.close();
+  });
+
+  it('slow 3G: the first screen of the filing flow becomes usable (figure recorded in docs/PERFORMANCE.md)', async () => {
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (500 * 1024) / 8, uploadThroughput: (500 * 1024) / 8 });
+    const start = Date.now();
+    await page.goto('/file', { waitUntil: 'commit' });
+    await page.getByLabel(BN['consumer.otp.phone'], { exact: true }).waitFor({ timeout: 60_000 });
+    const usable = Date.now() - start;
+    console.log(`# slow 3G (400 ms RTT, 500 kbit/s): /file usable after ${usable} ms`);
+    assert.ok(await page.getByLabel(BN['consumer.otp.phone'], { exact: true }).isEditable());
+    await ctx.close();
+  });
+});
