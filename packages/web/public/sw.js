@@ -18,8 +18,22 @@ self.addEventListener('install', (event) => {
         await cache.put('/', page.clone());
         // Precache the scripts and styles the shell references (hashed file names).
         const html = await page.text();
-        const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-        await cache.addAll(assets);
+        // Then follow the scripts' own imports, so the lazily loaded consumer pages open
+        // offline too (the merchant portal and regulator console are left to the network).
+        const seen = new Set();
+        const queue = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]);
+        while (queue.length > 0 && seen.size < 60) {
+          const name = queue.shift();
+          if (seen.has(name) || /^(Merchant|Regulator)/.test(name)) continue;
+          seen.add(name);
+          const res = await fetch('/assets/' + name);
+          if (!res.ok) continue;
+          await cache.put('/assets/' + name, res.clone());
+          if (name.endsWith('.js')) {
+            const text = await res.text();
+            for (const m of text.matchAll(/["'`](?:\.\/|\/?assets\/)([\w.-]+\.(?:js|css))["'`]/g)) queue.push(m[1]);
+          }
+        }
       })
       .then(() => self.skipWaiting()),
   );

@@ -370,6 +370,28 @@ describe('consumer pages', () => {
     await page.getByText(c['consumer.seller.registeredLead']).waitFor();
     await noSeriousA11y(page, 'seller profile');
     await screenshot(page, 'consumer-seller-bn-phone');
+    // Complaining from the profile brings the seller into the filing draft.
+    await page.getByRole('button', { name: c['consumer.seller.file'], exact: true }).click();
+    await heading(page, c['consumer.step.phone']);
+    assert.match((await page.evaluate(() => localStorage.getItem('nalish.consumer.draft'))) ?? '', /"name":"ShopBD"/);
+    await ctx.close();
+  });
+
+  it('installable: the service worker keeps the shell, so the app opens offline', async () => {
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await heading(page, 'অনলাইন অর্ডারে সমস্যা হয়েছে?');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const manifest = await page.request.get('/manifest.webmanifest');
+    assert.equal(manifest.status(), 200);
+    await ctx.setOffline(true);
+    await page.goto('/file');
+    await heading(page, BN['consumer.step.phone']);
+    await page.getByLabel(BN['consumer.otp.phone'], { exact: true }).waitFor();
+    await ctx.setOffline(false);
     await ctx.close();
   });
 

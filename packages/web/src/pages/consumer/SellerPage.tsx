@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Link } from '../../router.tsx';
+import { navigate } from '../../router.tsx';
+import { loadDraft, saveDraft } from './draft.ts';
 import { errorText } from './shared.tsx';
 
 interface Profile {
@@ -51,7 +52,16 @@ export default function SellerPage({ params }: { params: Record<string, string> 
           <div><dt>{t('consumer.seller.resolved')}</dt><dd>{number(p.complaints.resolved)}</dd></div>
         </dl>
       </section>
-      <Link to="/file" className="button primary">{t('consumer.seller.file')}</Link>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          saveDraft({ ...loadDraft(), merchant: { id: p.id, name: p.name, website: '', facebookPage: '', registered: p.registered } });
+          navigate('/file');
+        }}
+      >
+        {t('consumer.seller.file')}
+      </button>
     </div>
   );
 }
