@@ -402,11 +402,15 @@ describe('consumer pages', () => {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (500 * 1024) / 8, uploadThroughput: (500 * 1024) / 8 });
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+      transferred += e.encodedDataLength;
+    });
     const start = Date.now();
     await page.goto('/file', { waitUntil: 'commit' });
     await page.getByLabel(BN['consumer.otp.phone'], { exact: true }).waitFor({ timeout: 60_000 });
     const usable = Date.now() - start;
-    console.log(`# slow 3G (400 ms RTT, 500 kbit/s): /file usable after ${usable} ms`);
+    console.log(`# slow 3G (400 ms RTT, 500 kbit/s): /file usable after ${usable} ms, ${(transferred / 1024).toFixed(1)} KB transferred`);
     assert.ok(await page.getByLabel(BN['consumer.otp.phone'], { exact: true }).isEditable());
     await ctx.close();
   });
