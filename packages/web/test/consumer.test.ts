@@ -356,6 +356,97 @@ describe('consumer pages', () => {
     await ctx.close();
   });
 
+  /** A complaint with the merchant's offer, and a browser already signed in as its consumer. */
+  async function offerAndSignedInPage() {
+    const { auth } = await consumerLogin(w.service);
+    const filed = await fileVia(w.service, auth, complaintInput({ merchantId: world.merchant }));
+    const m = await merchantLogin(w.service, world.merchantUser);
+    const r = await step(w.service, m, filed.trackingCode, 'respond', { kind: 'offer', remedy: 'replacement', message: 'We will send a new one.' });
+    assert.equal(r.statusCode, 200, r.body);
+    const ctx = await newContext(w);
+    await ctx.addCookies([{ name: 'nalish_session', value: auth.authorization!.replace('Bearer ', ''), url: w.baseUrl }]);
+    const page = await ctx.newPage();
+    await page.goto(`/t/${filed.trackingCode}`);
+    await page.locator('.state-label').getByText(domainT('bn', 'state.merchant_responded'), { exact: true }).waitFor();
+    return { ctx, page, code: filed.trackingCode, auth, merchant: m };
+  }
+
+  it('tracking: reject with a reason (an empty reason is refused next to the field)', async () => {
+    const c = BN;
+    const { ctx, page, code } = await offerAndSignedInPage();
+    await page.getByRole('button', { name: c['consumer.track.reject'], exact: true }).click();
+    const reason = page.getByLabel(c['consumer.track.rejectReason'], { exact: true });
+    await reason.waitFor();
+    await page.getByRole('button', { name: c['consumer.track.rejectSend'], exact: true }).click();
+    await page.getByText(c['consumer.err.reason']).waitFor();
+    assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+    await noSeriousA11y(page, 'reject form with error');
+    await reason.fill('পুরোনো পণ্য বদলে নয়, আমি টাকা ফেরত চাই।');
+    await page.getByRole('button', { name: c['consumer.track.rejectSend'], exact: true }).click();
+    await page.getByText('আপনি বিক্রেতার উত্তর মানেননি।').waitFor();
+    const view = await (await page.request.get(`/api/v1/complaints/${code}`)).json();
+    assert.equal(view.state, 'escalated');
+    await page.locator('.state-label').getByText(domainT('bn', 'state.escalated'), { exact: true }).waitFor();
+    await page.getByText(/এরপর অধিদপ্তর ব্যবস্থা নেবে/).waitFor();
+    await screenshot(page, 'consumer-track-rejected-bn-phone');
+    await ctx.close();
+  });
+
+  it('tracking: a change made elsewhere (409) reloads the complaint with a message', async () => {
+    const c = BN;
+    const { ctx, page, code, auth } = await offerAndSignedInPage();
+    // The consumer accepts on another device while this page still shows the offer.
+    const r = await step(w.service, auth, code, 'accept', {});
+    assert.equal(r.statusCode, 200, r.body);
+    await page.getByRole('button', { name: c['consumer.track.accept'], exact: true }).click();
+    await page.getByText(c['consumer.track.conflict']).waitFor();
+    await page.locator('.state-label').getByText(domainT('bn', 'state.resolved'), { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: c['consumer.track.accept'], exact: true }).count(), 0);
+    await ctx.close();
+  });
+
+  it('tracking: confirm the remedy, then rate 1–5 stars with a comment using the keyboard', async () => {
+    const c = BN;
+    const { ctx, page, code } = await offerAndSignedInPage();
+    await page.getByRole('button', { name: c['consumer.track.accept'], exact: true }).click();
+    await page.getByRole('button', { name: c['consumer.track.confirm'], exact: true }).click();
+    await page.locator('.state-label').getByText(domainT('bn', 'state.fulfilled'), { exact: true }).waitFor();
+    await page.getByRole('heading', { name: c['consumer.track.rate'] }).waitFor();
+    await noSeriousA11y(page, 'rating');
+    // Keyboard: focus the first star, arrow to the fourth, Tab to the comment, Tab to send.
+    await page.getByRole('radio', { name: c['consumer.track.stars'].replace('{n}', '১') }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('দ্রুত নতুন পণ্য পাঠিয়েছে।');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('আপনি বিক্রেতাকে মূল্যায়ন করেছেন।').waitFor();
+    await screenshot(page, 'consumer-track-rated-bn-phone');
+    const view = await (await page.request.get(`/api/v1/complaints/${code}`)).json();
+    assert.equal(view.rating, 4);
+    assert.equal(view.timeline.at(-1).payload.comment, 'দ্রুত নতুন পণ্য পাঠিয়েছে।');
+    await page.getByText(/৫ এর মধ্যে ৪ তারা — দ্রুত নতুন পণ্য পাঠিয়েছে।/).waitFor();
+    await ctx.close();
+  });
+
+  it('tracking: withdraw asks for confirmation first', async () => {
+    const c = BN;
+    const { ctx, page, code } = await offerAndSignedInPage();
+    await page.getByRole('button', { name: c['consumer.track.withdraw'], exact: true }).click();
+    await page.getByText(c['consumer.track.withdrawConfirm']).waitFor();
+    await noSeriousA11y(page, 'withdraw confirmation');
+    await page.getByRole('button', { name: c['common.cancel'], exact: true }).click();
+    assert.equal((await (await page.request.get(`/api/v1/complaints/${code}`)).json()).state, 'merchant_responded');
+    await page.getByRole('button', { name: c['consumer.track.withdraw'], exact: true }).click();
+    await page.getByRole('button', { name: c['consumer.track.withdrawYes'], exact: true }).click();
+    await page.locator('.state-label').getByText(domainT('bn', 'state.withdrawn'), { exact: true }).waitFor();
+    await page.getByText(c['consumer.track.next.none']).waitFor();
+    assert.equal((await (await page.request.get(`/api/v1/complaints/${code}`)).json()).state, 'withdrawn');
+    await ctx.close();
+  });
+
   it('seller check: search and the public profile', async () => {
     const c = BN;
     const ctx = await newContext(w);

@@ -19,7 +19,7 @@ interface View {
   order: { number: string; amountBdt: number };
   response: { kind: 'offer' | 'defence'; remedy?: string; amountBdt?: number; byDate?: string; message: string } | null;
   regulatorWindow: { lastDay: string; open: boolean };
-  rating: { stars: number; comment?: string } | null;
+  rating: number | null;
   actions: string[];
   timeline: { seq: number; type: string; actorRole: string; at: string; payload: unknown }[];
   evidence: { id: string; filename: string; mediaType: string; uploadedBy: string; createdAt: string }[];
@@ -128,6 +128,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
     const text = t(key as UiKey, { who: who(e.actorRole) });
     return text === key ? t('consumer.ev.other') : text;
   };
+  const ratingComment = (v.timeline.findLast((e) => e.type === 'rate')?.payload as { comment?: string } | undefined)?.comment;
   const owner = v.owner === 'merchant' || v.owner === 'consumer' || v.owner === 'regulator' || v.owner === 'system' ? v.owner : null;
   const next = !owner ? t('consumer.track.next.none') : owner === 'system' || !v.dueAt ? t('consumer.track.next.system') : t(`consumer.track.next.${owner}`, { date: dateTime(v.dueAt) });
 
@@ -220,7 +221,12 @@ export default function TrackPage({ params }: { params: Record<string, string> }
           </button>
         </form>
       )}
-      {v.rating && <p>{t('consumer.track.stars', { n: v.rating.stars })}{v.rating.comment ? ` — ${v.rating.comment}` : ''}</p>}
+      {v.rating !== null && (
+        <p className="rated">
+          <span aria-hidden="true">{'★'.repeat(v.rating)}{'☆'.repeat(5 - v.rating)}</span> {t('consumer.track.stars', { n: v.rating })}
+          {ratingComment ? ` — ${ratingComment}` : ''}
+        </p>
+      )}
 
       <section aria-labelledby="t-timeline">
         <h2 id="t-timeline">{t('consumer.track.timeline')}</h2>
