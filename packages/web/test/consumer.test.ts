@@ -349,8 +349,14 @@ describe('consumer pages', () => {
     await page.getByRole('status').getByText(c['consumer.track.done']).waitFor();
     await timeline.getByText('আপনি প্রস্তাব মেনে নিয়েছেন।').waitFor();
     await page.getByText(/বিক্রেতাকে .* এর মধ্যে উত্তর দিতে হবে।/).waitFor();
+    // More evidence, added from the tracking page.
+    await page.setInputFiles('#t-file', { name: 'chat.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByRole('status').getByText(c['consumer.track.uploaded'].replace('{name}', 'chat.png')).waitFor();
+    await page.getByRole('link', { name: 'chat.png' }).waitFor();
+    await timeline.getByText('আপনি একটি ফাইল যোগ করেছেন।').waitFor();
     const after = await (await page.request.get(`/api/v1/complaints/${filed.trackingCode}`)).json();
     assert.equal(after.state, 'resolved');
+    assert.deepEqual(after.evidence.map((e: { filename: string }) => e.filename), ['chat.png']);
     await noSeriousA11y(page, 'tracking after accepting');
     await screenshot(page, 'consumer-track-accepted-bn-phone');
     await ctx.close();
