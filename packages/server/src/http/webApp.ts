@@ -18,6 +18,10 @@ export async function installWebApp(app: FastifyInstance, dist = WEB_DIST): Prom
     root: dist,
     wildcard: false,
     index: false,
+    // Serve the .br/.gz files written at build time (packages/web/compress.mjs).
+    preCompressed: true,
+    // Our own Cache-Control (below) instead of the plugin's max-age=0.
+    cacheControl: false,
     // Hashed assets never change; the shell and the service worker must always be fresh.
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
