@@ -255,6 +255,33 @@ describe('consumer pages', () => {
     await ctx.close();
   });
 
+  it('sign-in: a wrong SMS code says how many tries are left, and a new code can be asked for only after the countdown', async () => {
+    const c = BN;
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/file');
+    const local = newPhone();
+    await page.getByLabel(c['consumer.otp.phone'], { exact: true }).fill('০১৭১২৩৪৫৬৭'); // too short
+    await page.getByRole('button', { name: c['consumer.otp.send'], exact: true }).click();
+    await page.getByText(c['consumer.err.phone']).waitFor();
+    await page.getByLabel(c['consumer.otp.phone'], { exact: true }).fill(local);
+    await page.getByRole('button', { name: c['consumer.otp.send'], exact: true }).click();
+    await page.getByText(/সেকেন্ড পরে নতুন কোড চাইতে পারবেন।/).waitFor();
+    assert.equal(await page.getByRole('button', { name: c['consumer.otp.resend'], exact: true }).count(), 0);
+    const right = await lastOtp(w.service.deps.db, e164(local));
+    const wrong = right === '111111' ? '222222' : '111111';
+    await page.getByLabel(c['consumer.otp.code'], { exact: true }).fill(wrong);
+    await page.getByRole('button', { name: c['consumer.otp.verify'], exact: true }).click();
+    await page.getByText(/কোডটি সঠিক নয়। আর [০-৯] বার চেষ্টা করতে পারবেন।/).waitFor();
+    assert.equal(await page.getByLabel(c['consumer.otp.code'], { exact: true }).getAttribute('aria-invalid'), 'true');
+    await noSeriousA11y(page, 'wrong code');
+    await screenshot(page, 'consumer-file-1-wrong-code-bn-phone');
+    await page.getByLabel(c['consumer.otp.code'], { exact: true }).fill(right);
+    await page.getByRole('button', { name: c['consumer.otp.verify'], exact: true }).click();
+    await heading(page, c['consumer.step.merchant']);
+    await ctx.close();
+  });
+
   it('keeps the draft through a reload', async () => {
     const c = BN;
     const ctx = await newContext(w);
