@@ -8,7 +8,7 @@
 // key moments go to docs/screenshots/story-<n>-<step>-<bn|en>.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { t as domainT } from '@nalish/domain';
+import { formatBdt, t as domainT } from '@nalish/domain';
 import type { Page } from 'playwright-core';
 import { totpAt, totpStep } from '../../server/src/auth/totp.ts';
 import { TINY_PNG, type World, e164, lastOtp, makeWorld, newPhone } from '../../server/test/harness.ts';
@@ -266,6 +266,12 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await timeline.getByText(c['consumer.ev.schedule_hearing']).waitFor();
       await timeline.getByText(c['consumer.ev.decide']).waitFor();
       await timeline.getByText(c['consumer.ev.record_fine_collected']).waitFor();
+      // The decision itself, not only its timeline entry: outcome, fine, the consumer's share.
+      await consumer.getByRole('heading', { name: c['consumer.track.decision'] }).waitFor();
+      await consumer.getByText(c['consumer.track.upheld'], { exact: true }).waitFor();
+      await consumer.getByText(fmt(c['consumer.track.fine'], { amount: formatBdt(lang, 10_000) })).waitFor();
+      await consumer.getByText(fmt(c['consumer.track.share'], { collected: formatBdt(lang, 10_000), share: formatBdt(lang, 2_500) })).waitFor();
+      await consumer.getByRole('heading', { name: c['consumer.track.hearing'] }).waitFor();
       await noSeriousA11y(consumer, 'consumer: decided');
       await screenshot(consumer, shot(5, 'consumer-decision'));
 

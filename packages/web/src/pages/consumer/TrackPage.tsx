@@ -19,6 +19,10 @@ interface View {
   order: { number: string; amountBdt: number };
   response: { kind: 'offer' | 'defence'; remedy?: string; amountBdt?: number; byDate?: string; message: string } | null;
   regulatorWindow: { lastDay: string; open: boolean };
+  hearing: { at: string; mode: 'online' | 'in_person'; place: string } | null;
+  decision: { outcome: 'upheld' | 'dismissed'; fineBdt: number; reasons: string; order?: string } | null;
+  fineCollectedBdt: number | null;
+  complainantShareBdt: number | null;
   rating: number | null;
   actions: string[];
   timeline: { seq: number; type: string; actorRole: string; at: string; payload: unknown }[];
@@ -147,8 +151,42 @@ export default function TrackPage({ params }: { params: Record<string, string> }
         <p>
           {next} {v.overdue && owner && <strong className="overdue">{t('consumer.track.overdue')}</strong>}
         </p>
-        <p className="muted small">{t('consumer.track.window', { date: date(`${v.regulatorWindow.lastDay}T12:00:00+06:00`) })}</p>
+        {/* The 30-day limit matters only until the regulator has the complaint. */}
+        {!v.hearing && !v.decision && (
+          <p className="muted small">{t('consumer.track.window', { date: date(`${v.regulatorWindow.lastDay}T12:00:00+06:00`) })}</p>
+        )}
       </section>
+
+      {v.decision && (
+        <section className="card" aria-labelledby="t-decision">
+          <h2 id="t-decision">{t('consumer.track.decision')}</h2>
+          <p>
+            <strong>{t(v.decision.outcome === 'upheld' ? 'consumer.track.upheld' : 'consumer.track.dismissed')}</strong>
+          </p>
+          {v.decision.fineBdt > 0 && <p>{t('consumer.track.fine', { amount: bdt(v.decision.fineBdt) })}</p>}
+          <h3>{t('consumer.track.reasons')}</h3>
+          <blockquote className="quote">{v.decision.reasons}</blockquote>
+          {v.decision.order && (
+            <>
+              <h3>{t('consumer.track.decisionOrder')}</h3>
+              <blockquote className="quote">{v.decision.order}</blockquote>
+            </>
+          )}
+          {v.fineCollectedBdt !== null && v.complainantShareBdt !== null && (
+            <p>
+              <strong>{t('consumer.track.share', { collected: bdt(v.fineCollectedBdt), share: bdt(v.complainantShareBdt) })}</strong>
+            </p>
+          )}
+        </section>
+      )}
+
+      {v.hearing && (
+        <section className="card" aria-labelledby="t-hearing">
+          <h2 id="t-hearing">{t('consumer.track.hearing')}</h2>
+          <p>{t('consumer.track.hearingWhen', { when: dateTime(v.hearing.at), mode: t(v.hearing.mode === 'online' ? 'hearing.online' : 'hearing.in_person') })}</p>
+          <p>{t('consumer.track.hearingPlace', { place: v.hearing.place })}</p>
+        </section>
+      )}
 
       {v.response && (
         <section className="card" aria-labelledby="t-response">
