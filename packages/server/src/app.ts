@@ -13,6 +13,7 @@ import { complaintRoutes } from './routes/complaints.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantRoutes } from './routes/merchant.ts';
 import { otpRoutes } from './routes/otp.ts';
+import { policyRoutes } from './routes/policy.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { regulatorRoutes } from './routes/regulator.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(merchantRoutes(deps));
   await app.register(regulatorRoutes(deps));
   await app.register(registryRoutes(deps));
+  await app.register(policyRoutes(deps));
   pages = await installWebApp(app);
   return app;
 }
