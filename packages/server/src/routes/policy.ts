@@ -1,7 +1,7 @@
 // Policy checks without filing: the widget and the app show the findings for an order's
 // facts before a complaint exists. The rule set is the one in force on the order date.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { RULE_SET_2021, evaluateInput } from '@nalish/domain/policy';
+import { RULE_SETS, evaluateInput } from '@nalish/domain/policy';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 
@@ -21,7 +21,7 @@ export const policyRoutes =
       async (request) => {
         // "Now" is always the server's: a client cannot move a deadline by sending its own.
         const { now: _ignored, ...facts } = request.body;
-        return evaluateInput([RULE_SET_2021], { ...facts, now: deps.now() } as never, await deps.calendar.get());
+        return evaluateInput(RULE_SETS, { ...facts, now: deps.now() } as never, await deps.calendar.get());
       },
     );
   };
