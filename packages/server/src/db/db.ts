@@ -24,6 +24,12 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export function postgresDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (a restart, a failover, an administrator) is reported
+  // here; without a listener node-postgres would crash the process. The pool opens a new
+  // connection on the next query, so there is nothing else to do.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`);
+  });
   return {
     kind: 'postgres',
     async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
