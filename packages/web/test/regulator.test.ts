@@ -93,7 +93,8 @@ describe('regulator console', () => {
     await page.locator('#r-totp-error').waitFor();
     assert.equal(await page.locator('#r-totp-error').textContent(), t('bn', 'error.totp_required'));
     assert.equal(await page.getByLabel(BN.totp).getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'r-totp');
+    // Focus moves to the field in the next animation frame: wait for it rather than race it.
+    await page.waitForFunction(() => document.activeElement?.id === 'r-totp');
     await page.getByLabel(BN.totp).fill(code(world.officer.totpSecret));
     await page.getByRole('button', { name: BN.submit }).click();
 
