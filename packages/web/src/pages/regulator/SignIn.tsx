@@ -1,5 +1,5 @@
 // Officer sign-in: e-mail, password and the authenticator's 6-digit code.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Field, FormError, type Officer, errorText, focusFirstError } from './shared.tsx';
@@ -12,6 +12,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  // Focus the first field in error once React has rendered the errors and re-enabled the
+  // form (focusing from the handler raced the render and sometimes hit a disabled field).
+  useEffect(() => {
+    if (Object.keys(errors).length) focusFirstError(form.current);
+  }, [errors]);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -20,7 +25,6 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
     if (!password) missing.password = t('regulator.err.required');
     if (Object.keys(missing).length) {
       setErrors(missing);
-      focusFirstError(form.current);
       return;
     }
     setBusy(true);
@@ -38,7 +42,6 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
         if (!Object.keys(next).length) next[''] = errorText(t, err);
       } else next[''] = errorText(t, err);
       setErrors(next);
-      focusFirstError(form.current);
     } finally {
       setBusy(false);
     }
