@@ -358,7 +358,11 @@ describe('consumer pages', () => {
     await noSeriousA11y(page, 'tracking sign-in');
     await page.getByLabel(c['consumer.otp.phone'], { exact: true }).fill(phone.replace('+88', ''));
     await page.getByRole('button', { name: c['consumer.otp.send'], exact: true }).click();
-    await page.getByLabel(c['consumer.otp.code'], { exact: true }).fill(await lastOtp(w.service.deps.db, phone));
+    // The code field appears once the server has stored the new code; reading the outbox
+    // before that would find the older code this number was sent above.
+    const codeField = page.getByLabel(c['consumer.otp.code'], { exact: true });
+    await codeField.waitFor();
+    await codeField.fill(await lastOtp(w.service.deps.db, phone));
     await page.getByRole('button', { name: c['consumer.otp.verify'], exact: true }).click();
 
     await page.locator('.state-label').getByText(domainT('bn', 'state.merchant_responded'), { exact: true }).waitFor();
