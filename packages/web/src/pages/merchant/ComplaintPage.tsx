@@ -8,16 +8,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { AnswerForm } from './AnswerForm.tsx';
 import { PageHeading, errorText, useApi } from './shared.tsx';
+import type { Evidence } from '../../evidence.ts';
+export type { Evidence };
 
-export interface Evidence {
-  id: string;
-  filename: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  createdAt: string;
-}
 
 export interface ComplaintView {
   trackingCode: string;

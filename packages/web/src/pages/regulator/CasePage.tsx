@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { UiKey } from '../../i18n/en.ts';
 import { Link } from '../../router.tsx';
 import { Field, FormError, errorText, fieldErrors, focusFirstError, useOfficer } from './shared.tsx';
+import type { Evidence } from '../../evidence.ts';
 
 interface TimelineEntry {
   seq: number;
@@ -17,15 +18,6 @@ interface TimelineEntry {
   toState: string;
   at: string;
   payload: Record<string, unknown>;
-}
-interface Evidence {
-  id: string;
-  filename: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  createdAt: string;
 }
 export interface CaseView {
   trackingCode: string;
