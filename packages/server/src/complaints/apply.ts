@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { appendEvent } from '../history/chain.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
 import { type Actor, actorId } from '../policies/actor.ts';
+import { enqueueMerchantEvent } from '../webhooks/enqueue.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 
 export interface MerchantContact {
@@ -40,10 +41,10 @@ export interface EventInput {
   payload: unknown;
 }
 
-/** Append an event that does not change the state (evidence added, a rating). */
+/** Append an event that does not change the state (evidence added, a deadline reminder). */
 export async function recordEvent(tx: Queryable, row: ComplaintRow, ev: EventInput, now: Date): Promise<ComplaintRow> {
   const seq = row.version + 1;
-  const hash = await appendEvent(tx, row.last_event_hash, {
+  const event = {
     complaintId: row.id,
     seq,
     type: ev.type,
@@ -53,13 +54,15 @@ export async function recordEvent(tx: Queryable, row: ComplaintRow, ev: EventInp
     toState: row.state,
     payload: ev.payload,
     createdAt: now,
-  });
+  };
+  const { id, hash } = await appendEvent(tx, row.last_event_hash, event);
   const [updated] = await tx.query<ComplaintRow>(
     `UPDATE complaints c SET version = $3, last_event_hash = $4, updated_at = $5
      WHERE id = $1 AND version = $2 RETURNING ${COMPLAINT_COLUMNS}`,
     [row.id, row.version, seq, hash, now],
   );
   if (!updated) throw new AppError('conflict');
+  await enqueueMerchantEvent(tx, { ...event, id }, updated, now);
   return updated;
 }
 
@@ -80,7 +83,7 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
   const { row, outcome, now } = input;
   const s = outcome.snapshot;
   const seq = row.version + 1;
-  const hash = await appendEvent(tx, row.last_event_hash, {
+  const event = {
     complaintId: row.id,
     seq,
     type: input.event.type,
@@ -90,7 +93,8 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     toState: outcome.to,
     payload: input.event.payload,
     createdAt: now,
-  });
+  };
+  const { id: eventId, hash } = await appendEvent(tx, row.last_event_hash, event);
   const extra = input.extra ?? {};
   const [updated] = await tx.query<ComplaintRow>(
     `UPDATE complaints c SET
@@ -141,6 +145,8 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     }
   }
 
+  // The merchant's webhooks get the event with the complaint as it is now, in this transaction.
+  await enqueueMerchantEvent(tx, { ...event, id: eventId }, updated, now);
   await enqueueNotifications(tx, [...(input.notifyAlso ?? []), ...outcome.notify], {
     complaint: updated,
     merchant: input.merchant,

@@ -42,15 +42,18 @@ export function eventHash(prevHash: string, e: ChainedEvent): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/** Append one event; returns its hash. The caller holds the complaint row lock. */
-export async function appendEvent(tx: Queryable, prevHash: string, e: ChainedEvent): Promise<string> {
+/**
+ * Append one event; returns its id (complaint_events.id, the source of the public event id)
+ * and its hash. The caller holds the complaint row lock.
+ */
+export async function appendEvent(tx: Queryable, prevHash: string, e: ChainedEvent): Promise<{ id: string; hash: string }> {
   const hash = eventHash(prevHash, e);
-  await tx.query(
+  const [row] = await tx.query<{ id: string | number }>(
     `INSERT INTO complaint_events (complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [e.complaintId, e.seq, e.type, e.actorRole, e.actorId, e.fromState, e.toState, JSON.stringify(e.payload), e.createdAt, prevHash, hash],
   );
-  return hash;
+  return { id: String(row!.id), hash };
 }
 
 export interface ChainReport {
