@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   /** How long a worker holds a leased outbox message before another worker may retry it
    *  (default 60 s; tests that kill workers use a short lease). */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Accept webhook endpoints on this computer (http://127.0.0.1, localhost); unset: only when
+   *  PUBLIC_URL is itself on this computer (a local demo), never on a public install. */
+  WEBHOOKS_ALLOW_LOOPBACK: bool.optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   DEMO_DATA: bool.default(true),
   FILINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
   OTP_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).default(5),
@@ -42,6 +46,7 @@ export type Config = ReturnType<typeof parseConfig>;
 export function parseConfig(env: Record<string, string | undefined> = process.env) {
   const e = EnvSchema.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   const lifecycle = LifecycleSettingsSchema.parse(e.LIFECYCLE_SETTINGS ? JSON.parse(e.LIFECYCLE_SETTINGS) : {});
+  const publicHost = new URL(e.PUBLIC_URL).hostname;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -58,6 +63,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     },
     workers: e.WORKERS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    webhooks: {
+      allowLoopback: e.WEBHOOKS_ALLOW_LOOPBACK ?? ['localhost', '127.0.0.1', '[::1]'].includes(publicHost),
+      // A delivery must end well inside the worker's lease, or another worker would take it over.
+      timeoutMs: Math.min(e.WEBHOOK_TIMEOUT_MS, Math.floor(e.OUTBOX_LEASE_MS / 2)),
+    },
     demoData: e.DEMO_DATA,
     limits: {
       filingsPerDay: e.FILINGS_PER_DAY,

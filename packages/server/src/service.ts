@@ -14,6 +14,7 @@ import { s3Storage } from './evidence/s3.ts';
 import type { Senders } from './notify/deliver.ts';
 import { fileEmail, smtpEmail } from './notify/email.ts';
 import { fileSms, httpSmsGateway } from './notify/sms.ts';
+import { httpWebhookSender } from './webhooks/http.ts';
 
 const HOLIDAYS = fileURLToPath(new URL('../../domain/data/holidays-bd.json', import.meta.url));
 
@@ -59,5 +60,6 @@ export function sendersFromConfig(config: Config): Senders {
       ? httpSmsGateway({ url: config.sms.gatewayUrl, token: config.sms.token, senderId: config.sms.senderId })
       : fileSms(join(config.dataDir, 'outbox', 'sms.jsonl')),
     email: config.smtpUrl ? smtpEmail(config.smtpUrl, config.mailFrom) : fileEmail(join(config.dataDir, 'outbox', 'email.jsonl')),
+    webhook: httpWebhookSender(config.webhooks),
   };
 }

@@ -1,4 +1,4 @@
-// Background loops: the outbox (notifications) and the deadline sweep. They run inside the
+// Background loops: the outbox (notifications and webhooks) and the deadline sweep. They run inside the
 // server process by default (WORKERS=true) and can run as separate processes
 // (src/worker.ts) against a PostgreSQL server; claims are atomic, so any number may run.
 import type { Deps } from './deps.ts';
@@ -25,7 +25,7 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
     try {
       // Drain what is due, a batch at a time.
       for (let i = 0; i < 50; i++) {
-        const r = await deliverBatch(deps.db, senders, deps.now, 20, deps.config.outboxLeaseMs);
+        const r = await deliverBatch(deps.db, senders, deps.now, 20, deps.config.outboxLeaseMs, deps.config.publicUrl);
         if (r.sent + r.failed === 0) break;
       }
     } catch (e) {

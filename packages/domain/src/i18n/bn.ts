@@ -30,6 +30,11 @@ export const bn: Record<MessageKey, string> = {
   'error.login_failed': 'ই-মেইল, পাসওয়ার্ড বা কোড সঠিক নয়।',
   'error.totp_required': 'অথেনটিকেটর অ্যাপের ৬ অঙ্কের কোডটি দিন।',
   'error.officer_not_in_office': 'এই কর্মকর্তা এই অফিসে কাজ করেন না।',
+  'error.webhook_url_invalid': 'পূর্ণ ওয়েব ঠিকানা দিন, যেমন https://shop.example.com/nalish/webhooks।',
+  'error.webhook_url_scheme': 'ওয়েবহুকের ঠিকানা https:// দিয়ে শুরু হতে হবে (http:// শুধু পরীক্ষার সময় এই কম্পিউটারের জন্য)।',
+  'error.webhook_url_private': 'ওয়েবহুকের ঠিকানা পাবলিক ইন্টারনেটে হতে হবে; প্রাইভেট, অভ্যন্তরীণ বা লোকাল নেটওয়ার্কের ঠিকানা চলবে না।',
+  'error.webhook_limit': 'একটি দোকানের সর্বোচ্চ {max}টি ওয়েবহুক এন্ডপয়েন্ট থাকতে পারে। যেটি আর ব্যবহার করেন না সেটি মুছে ফেলুন।',
+  'error.webhook_disabled': 'এই এন্ডপয়েন্টটি বন্ধ আছে। আগে এটি আবার চালু করুন।',
   'error.internal': 'আমাদের দিকে একটি সমস্যা হয়েছে। আপনার পাঠানো কিছুই হারায়নি; আবার চেষ্টা করুন।',
 
   'state.submitted': 'জমা হয়েছে',
@@ -114,6 +119,10 @@ export const bn: Record<MessageKey, string> = {
   'notify.merchant.decided.body': 'অধিদপ্তর অভিযোগ {code} এর সিদ্ধান্ত দিয়েছে: {outcome}।\n{url}',
   'notify.merchant.withdrawn.subject': 'অভিযোগ {code} প্রত্যাহার করা হয়েছে',
   'notify.merchant.withdrawn.body': 'ভোক্তা অভিযোগ {code} প্রত্যাহার করেছেন।',
+
+  'notify.merchant.webhook_disabled.subject': 'নালিশ {url} এ ওয়েবহুক পাঠানো বন্ধ করেছে',
+  'notify.merchant.webhook_disabled.body':
+    'আপনার ওয়েবহুক এন্ডপয়েন্ট {url} এ {since} থেকে পাঠানো ব্যর্থ হচ্ছে, তাই নালিশ এটি বন্ধ করেছে। আবার চালু না করা পর্যন্ত নতুন ঘটনা এতে পাঠানো হবে না। যেগুলো পাঠানো যায়নি সেগুলো ডেলিভারি লগ থেকে আবার পাঠাতে পারবেন; যা যা ঘটেছে তা ইভেন্ট ফিডেও আছে।\n{link}',
 
   'notify.office.escalated_office.subject': '{merchant} এর বিরুদ্ধে নতুন মামলা {code}',
   'notify.office.escalated_office.body': '{merchant} এর বিরুদ্ধে অভিযোগ {code} আপনার অফিসে এসেছে। {due} এর মধ্যে দায়িত্ব দিন।\n{url}',

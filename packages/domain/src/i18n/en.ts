@@ -30,6 +30,11 @@ export const en = {
   'error.login_failed': 'The e-mail, password or code is not correct.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app.',
   'error.officer_not_in_office': 'That officer does not work in this office.',
+  'error.webhook_url_invalid': 'Enter a full web address, like https://shop.example.com/nalish/webhooks.',
+  'error.webhook_url_scheme': 'A webhook address must start with https:// (http:// only for this computer, while testing).',
+  'error.webhook_url_private': 'A webhook address must be on the public internet, not a private, internal or local network address.',
+  'error.webhook_limit': 'A shop can have at most {max} webhook endpoints. Delete one you no longer use.',
+  'error.webhook_disabled': 'This endpoint is switched off. Switch it on again first.',
   'error.internal': 'Something went wrong on our side. Nothing you sent was lost; please try again.',
 
   // Lifecycle labels.
@@ -119,6 +124,10 @@ export const en = {
   'notify.merchant.decided.body': 'The Directorate has decided complaint {code}: {outcome}.\n{url}',
   'notify.merchant.withdrawn.subject': 'Complaint {code} was withdrawn',
   'notify.merchant.withdrawn.body': 'The consumer has withdrawn complaint {code}.',
+
+  'notify.merchant.webhook_disabled.subject': 'Nalish stopped sending webhooks to {url}',
+  'notify.merchant.webhook_disabled.body':
+    'Deliveries to your webhook endpoint {url} have failed since {since}, so Nalish has switched it off. New events are not sent to it until you switch it on again. Deliveries that gave up can be sent again from the delivery log, and the events feed has everything that happened.\n{link}',
 
   'notify.office.escalated_office.subject': 'New case {code} against {merchant}',
   'notify.office.escalated_office.body': 'Complaint {code} against {merchant} has been escalated to your office. Assign it by {due}.\n{url}',
