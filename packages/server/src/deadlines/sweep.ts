@@ -4,7 +4,7 @@
 import { type Action, type NotifyIntent, parseCommand } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { actOnComplaintTx, lockComplaint } from '../complaints/act.ts';
-import { loadMerchantContact } from '../complaints/apply.ts';
+import { loadMerchantContact, recordEvent } from '../complaints/apply.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
 
 interface TimerRow {
@@ -51,7 +51,13 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
         await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}) });
       } else if (timer.notify) {
         const merchant = await loadMerchantContact(tx, row.merchant_id);
-        await enqueueNotifications(tx, [timer.notify], { complaint: row, merchant, publicUrl: deps.config.publicUrl, now });
+        // A reminder to the merchant is part of the history, so it is also in the merchant's
+        // events feed and webhooks (complaint.deadline_approaching). No state changes.
+        const current =
+          timer.notify.to === 'merchant'
+            ? await recordEvent(tx, row, { type: 'deadline_reminder', actor: { role: 'system' }, payload: { template: timer.notify.template, dueAt: row.due_at ? new Date(row.due_at).toISOString() : null } }, now)
+            : row;
+        await enqueueNotifications(tx, [timer.notify], { complaint: current, merchant, publicUrl: deps.config.publicUrl, now });
       }
       return 'fired' as const;
     });
