@@ -17,6 +17,7 @@ import { policyRoutes } from './routes/policy.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { regulatorRoutes } from './routes/regulator.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(regulatorRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(policyRoutes(deps));
+  await app.register(webhookRoutes(deps));
   pages = await installWebApp(app);
   return app;
 }

@@ -1,0 +1,137 @@
+// Webhook endpoints and their delivery log, for merchant staff (session) and the merchant's
+// systems (API key). Each route names the API-key scope it needs. A merchant reaches only its
+// own endpoints and deliveries; anything else is 404.
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { requireRole } from '../http/auth.ts';
+import { MERCHANT_EVENT_TYPES } from '../integration/merchantEvents.ts';
+import { MAX_URL_LENGTH } from '../webhooks/address.ts';
+import { getDelivery, listDeliveries, redeliver } from '../webhooks/deliveries.ts';
+import {
+  MAX_PREVIOUS_SECRET_HOURS,
+  createEndpoint,
+  deleteEndpoint,
+  enableEndpoint,
+  getEndpoint,
+  listEndpoints,
+  pingEndpoint,
+  rotateSecret,
+  updateEndpoint,
+} from '../webhooks/endpoints.ts';
+
+const Url = z.string().trim().min(1).max(MAX_URL_LENGTH).describe('https:// address on the public internet');
+const Events = z.array(z.enum(MERCHANT_EVENT_TYPES)).min(1).max(MERCHANT_EVENT_TYPES.length);
+
+export const WebhookCreateSchema = z.object({ url: Url, events: Events });
+export const WebhookPatchSchema = z
+  .object({ url: Url.optional(), events: Events.optional(), enabled: z.boolean().optional() })
+  .refine((p) => p.url !== undefined || p.events !== undefined || p.enabled !== undefined, { message: 'nothing to change' });
+export const WebhookRotateSchema = z.object({
+  /** Hours the old secret goes on signing too (0: it stops at once, e.g. after a leak). */
+  keepPreviousHours: z.number().int().min(0).max(MAX_PREVIOUS_SECRET_HOURS).default(0),
+});
+export const DeliveryListQuery = z.object({
+  status: z.enum(['pending', 'delivered', 'failed']).optional(),
+  eventId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(100).optional(),
+});
+
+const EndpointParams = z.object({ id: z.uuid() });
+const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,18}$/) });
+
+function merchantOf(request: FastifyRequest): string {
+  return requireRole(request, 'merchant').merchantId;
+}
+
+/** Test events and redeliveries make outgoing requests: limited per merchant (not per address). */
+const perMerchant = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (r: FastifyRequest) => (r.actor?.role === 'merchant' ? `webhooks:${r.actor.merchantId}` : r.ip),
+  },
+});
+
+export const webhookRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['webhooks'];
+
+    // scope: webhooks:manage
+    app.get('/api/v1/merchant/webhooks', { schema: { tags, summary: 'Webhook endpoints (never their secrets)' } }, async (request) => ({
+      items: await listEndpoints(deps, merchantOf(request)),
+    }));
+
+    // scope: webhooks:manage
+    app.post(
+      '/api/v1/merchant/webhooks',
+      { schema: { tags, summary: 'Register an endpoint; its signing secret is shown only in this answer', body: WebhookCreateSchema } },
+      async (request, reply) => reply.status(201).send(await createEndpoint(deps, merchantOf(request), request.body)),
+    );
+
+    // scope: webhooks:manage
+    app.get('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'One endpoint', params: EndpointParams } }, async (request) =>
+      getEndpoint(deps, merchantOf(request), request.params.id),
+    );
+
+    // scope: webhooks:manage
+    app.patch(
+      '/api/v1/merchant/webhooks/:id',
+      { schema: { tags, summary: 'Change the URL or events, or switch the endpoint off or on', params: EndpointParams, body: WebhookPatchSchema } },
+      async (request) => updateEndpoint(deps, merchantOf(request), request.params.id, request.body),
+    );
+
+    // scope: webhooks:manage
+    app.delete('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'Delete an endpoint; waiting deliveries are dropped', params: EndpointParams } }, async (request, reply) => {
+      await deleteEndpoint(deps, merchantOf(request), request.params.id);
+      return reply.status(204).send();
+    });
+
+    // scope: webhooks:manage
+    app.post(
+      '/api/v1/merchant/webhooks/:id/rotate-secret',
+      { schema: { tags, summary: 'A new signing secret, shown only in this answer', params: EndpointParams, body: WebhookRotateSchema.nullish() } },
+      async (request) => rotateSecret(deps, merchantOf(request), request.params.id, request.body?.keepPreviousHours ?? 0),
+    );
+
+    // scope: webhooks:manage
+    app.post(
+      '/api/v1/merchant/webhooks/:id/enable',
+      { schema: { tags, summary: 'Switch a disabled endpoint on again; its waiting deliveries go out in order', params: EndpointParams } },
+      async (request) => enableEndpoint(deps, merchantOf(request), request.params.id),
+    );
+
+    // scope: webhooks:manage
+    app.post(
+      '/api/v1/merchant/webhooks/:id/ping',
+      { schema: { tags, summary: 'Send a test event (type ping); its result appears in the delivery log', params: EndpointParams }, config: perMerchant(30) },
+      async (request, reply) => {
+        const id = await pingEndpoint(deps, merchantOf(request), request.params.id);
+        return reply.status(202).send(await getDelivery(deps, merchantOf(request), request.params.id, String(id)));
+      },
+    );
+
+    // scope: webhooks:manage
+    app.get(
+      '/api/v1/merchant/webhooks/:id/deliveries',
+      { schema: { tags, summary: 'Delivery log, newest first, each with its HTTP attempts', params: EndpointParams, querystring: DeliveryListQuery } },
+      async (request) => listDeliveries(deps, merchantOf(request), request.params.id, request.query),
+    );
+
+    // scope: webhooks:manage
+    app.get(
+      '/api/v1/merchant/webhooks/:id/deliveries/:deliveryId',
+      { schema: { tags, summary: 'One delivery with its attempts and body', params: DeliveryParams } },
+      async (request) => getDelivery(deps, merchantOf(request), request.params.id, request.params.deliveryId),
+    );
+
+    // scope: webhooks:manage
+    app.post(
+      '/api/v1/merchant/webhooks/:id/deliveries/:deliveryId/redeliver',
+      { schema: { tags, summary: 'Send a delivery again, with the same event id', params: DeliveryParams }, config: perMerchant(60) },
+      async (request, reply) => reply.status(202).send(await redeliver(deps, merchantOf(request), request.params.id, request.params.deliveryId)),
+    );
+  };
