@@ -139,6 +139,7 @@ export const merchantEn = {
   'merchant.event.report_unfulfilled': 'Consumer reported the remedy was not carried out',
   'merchant.event.remedy_overdue': 'The remedy was not carried out in time',
   'merchant.event.merchant_silent': 'No answer before the deadline',
+  'merchant.event.deadline_reminder': 'Reminder of the deadline to answer',
   'merchant.event.rate': 'Consumer rated the outcome',
   'merchant.event.close_unrated': 'Closed without a rating',
   'merchant.event.withdraw': 'Consumer withdrew the complaint',

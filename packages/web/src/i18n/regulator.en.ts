@@ -155,6 +155,7 @@ export const regulatorEn = {
   'regulator.event.report_unfulfilled': 'Remedy not received',
   'regulator.event.remedy_overdue': 'Remedy overdue',
   'regulator.event.merchant_silent': 'Merchant did not answer in time',
+  'regulator.event.deadline_reminder': 'Merchant reminded of the deadline',
   'regulator.event.rate': 'Rated',
   'regulator.event.close_unrated': 'Closed without rating',
   'regulator.event.withdraw': 'Withdrawn',
