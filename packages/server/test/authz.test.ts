@@ -205,13 +205,21 @@ describe('authorisation of every route for every role', () => {
     assert.deepEqual(real.json(), none.json());
   });
 
-  const ROLE_ONLY: { name: string; method: 'GET' | 'POST' | 'DELETE'; url: () => string; payload?: () => Record<string, unknown>; allow: Partial<Record<Who, number>> }[] = [
+  const ROLE_ONLY: { name: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: () => string; payload?: () => Record<string, unknown>; allow: Partial<Record<Who, number>> }[] = [
     { name: 'GET /api/v1/complaints', method: 'GET', url: () => '/api/v1/complaints', allow: { owner: 200, otherConsumer: 200 } },
     { name: 'POST /api/v1/complaints', method: 'POST', url: () => '/api/v1/complaints', payload: () => complaintInput(), allow: { owner: 201, otherConsumer: 201 } },
     { name: 'GET /api/v1/merchant/complaints', method: 'GET', url: () => '/api/v1/merchant/complaints', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
     { name: 'GET /api/v1/merchant/api-keys', method: 'GET', url: () => '/api/v1/merchant/api-keys', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
     // An API key cannot mint or revoke keys: only signed-in staff can.
     { name: 'POST /api/v1/merchant/api-keys', method: 'POST', url: () => '/api/v1/merchant/api-keys', payload: () => ({ label: 'another' }), allow: { merchant: 201, otherMerchant: 201 } },
+    { name: 'GET /api/v1/merchant/webhooks', method: 'GET', url: () => '/api/v1/merchant/webhooks', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
+    {
+      name: 'POST /api/v1/merchant/webhooks',
+      method: 'POST',
+      url: () => '/api/v1/merchant/webhooks',
+      payload: () => ({ url: 'https://hooks.shopbd.example/nalish', events: ['complaint.created'] }),
+      allow: { merchant: 201, otherMerchant: 201, apiKey: 201 },
+    },
     { name: 'GET /api/v1/regulator/cases', method: 'GET', url: () => '/api/v1/regulator/cases', allow: { officer: 200, ctgOfficer: 200 } },
     { name: 'GET /api/v1/regulator/officers', method: 'GET', url: () => '/api/v1/regulator/officers', allow: { officer: 200, ctgOfficer: 200 } },
   ];
@@ -250,6 +258,43 @@ describe('authorisation of every route for every role', () => {
     assert.equal(byId.get(apiKeyId), null);
     const again = await s.app.inject({ method: 'DELETE', url, headers: as.merchant });
     assert.equal(again.statusCode, 404);
+  });
+
+  it('every webhook endpoint route: the merchant (staff or API key) yes, another merchant 404, other roles 403, anonymous 401', async () => {
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/merchant/webhooks',
+      headers: as.merchant,
+      payload: { url: 'https://hooks.shopbd.example/authz', events: ['complaint.created', 'complaint.decided'] },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const base = `/api/v1/merchant/webhooks/${created.json().endpoint.id}`;
+    const ping = await s.app.inject({ method: 'POST', url: `${base}/ping`, headers: as.apiKey });
+    assert.equal(ping.statusCode, 202, ping.body);
+    const delivery = `${base}/deliveries/${ping.json().id}`;
+    const routes: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: Record<string, unknown>; ok: number }[] = [
+      { method: 'GET', url: base, ok: 200 },
+      { method: 'PATCH', url: base, payload: { events: ['complaint.created'] }, ok: 200 },
+      { method: 'POST', url: `${base}/rotate-secret`, payload: {}, ok: 200 },
+      { method: 'POST', url: `${base}/enable`, ok: 200 },
+      { method: 'POST', url: `${base}/ping`, ok: 202 },
+      { method: 'GET', url: `${base}/deliveries`, ok: 200 },
+      { method: 'GET', url: delivery, ok: 200 },
+      { method: 'POST', url: `${delivery}/redeliver`, ok: 202 },
+      { method: 'DELETE', url: base, ok: 204 },
+    ];
+    for (const r of routes) assert.ok(s.app.hasRoute({ method: r.method, url: r.url.replace(/webhooks\/[^/]+/, 'webhooks/:id').replace(/deliveries\/\d+/, 'deliveries/:deliveryId') }), r.url);
+    for (const route of routes) {
+      const expected: Record<Who, number> = { anonymous: 401, owner: 403, otherConsumer: 403, officer: 403, ctgOfficer: 403, otherMerchant: 404, merchant: route.ok, apiKey: route.ok };
+      // The endpoint's own merchant last: DELETE ends the walk.
+      for (const who of [...EVERYONE.filter((x) => x !== 'merchant' && x !== 'apiKey'), 'apiKey', 'merchant'] as Who[]) {
+        if (route.method === 'DELETE' && who === 'apiKey') continue;
+        const r = await s.app.inject({ method: route.method, url: route.url, headers: as[who], ...(route.payload ? { payload: route.payload } : {}) });
+        assert.equal(r.statusCode, expected[who], `${who} ${route.method} ${route.url}: ${r.body}`);
+      }
+    }
+    const gone = await s.app.inject({ method: 'GET', url: base, headers: as.merchant });
+    assert.equal(gone.statusCode, 404);
   });
 
   it('lists never return another party’s complaints', async () => {
