@@ -8,84 +8,21 @@
 // directory, so the test closes its own handle, runs the workers one after the other, and
 // reopens the directory to check the result.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
-import { parseConfig } from '../src/config.ts';
-import { type Db, pgliteDb, wrapPglite } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { type Db, pgliteDb } from '../src/db/db.ts';
 import { messageReference } from '../src/notify/deliver.ts';
-import { createDeps, prepareDatabase } from '../src/service.ts';
 import { type TestService, complaintInput, consumerLogin, makeClock, makeService, makeWorld } from './harness.ts';
 import { type SmsGateway, startSmsGateway } from './support/smsGateway.ts';
 import { type SmtpTestServer, startSmtpServer } from './support/smtp.ts';
+import { type WorkerProcess, pgliteService, startWorker as startWorkerProcess, stopWorker, waitFor } from './support/workerProcess.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const COMPLAINTS = 20; // each: the consumer's SMS and e-mail, the merchant's e-mail; plus one OTP
 const LEASE_MS = 3000; // well above one batch (20 messages × ~50 ms) so a live worker keeps its lease
-const STEP_TIMEOUT_MS = 120_000; // generous: PGlite and tsx start slowly on a busy machine
-
-async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-interface Worker {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | string | null>;
-}
-
-function startWorker(env: Record<string, string>): Worker {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/worker.ts'], {
-    cwd: ROOT,
-    env: { ...base, DEMO_DATA: 'false', OUTBOX_LEASE_MS: String(LEASE_MS), LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  return { child, output: () => out, exited };
-}
-
-async function stopWorker(w: Worker, signal: NodeJS.Signals): Promise<number | string | null> {
-  if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill(signal);
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`worker did not exit on ${signal}:\n${w.output()}`)), 20_000).unref(),
-  );
-  return Promise.race([w.exited, timeout]);
-}
-
-/** The service on a PGlite data directory, so a child process can open the same database. */
-async function pgliteService(dataDir: string, env: Record<string, string>) {
-  const clock = makeClock(new Date(Date.now() - 60_000));
-  const config = parseConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://nalish.test', LOG_LEVEL: 'silent', ...env });
-  // initdb straight onto disk takes ~20 s; a database migrated in memory and unpacked into the
-  // directory takes a few.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const seed = new PGlite();
-  await migrate(wrapPglite(seed));
-  const image = (await seed.dumpDataDir('none')) as Blob;
-  await seed.close();
-  await mkdir(join(dataDir, 'pglite'), { recursive: true });
-  const db = await pgliteDb(join(dataDir, 'pglite'), image);
-  await prepareDatabase(db);
-  const deps = await createDeps(config, { db, now: clock.now });
-  const app = await buildApp(deps);
-  await app.ready();
-  return { deps, app, clock };
-}
+const startWorker = (env: Record<string, string>) => startWorkerProcess({ OUTBOX_LEASE_MS: String(LEASE_MS), ...env });
 
 /** Fill the outbox through the API: one consumer files COMPLAINTS complaints. */
 async function fillOutbox(app: FastifyInstance, db: Db, s: Pick<TestService, 'app' | 'deps' | 'clock'>) {
@@ -113,7 +50,7 @@ async function fillOutbox(app: FastifyInstance, db: Db, s: Pick<TestService, 'ap
 describe('a crashed outbox worker neither loses nor repeats a message', () => {
   let gw: SmsGateway;
   let smtp: SmtpTestServer;
-  const workers: Worker[] = [];
+  const workers: WorkerProcess[] = [];
 
   before(async () => {
     gw = await startSmsGateway();
