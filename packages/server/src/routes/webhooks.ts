@@ -61,9 +61,11 @@ export const webhookRoutes =
     const tags = ['webhooks'];
 
     // scope: webhooks:manage
-    app.get('/api/v1/merchant/webhooks', { schema: { tags, summary: 'Webhook endpoints (never their secrets)' } }, async (request) => ({
-      items: await listEndpoints(deps, merchantOf(request)),
-    }));
+    app.get(
+      '/api/v1/merchant/webhooks',
+      { schema: { tags, summary: 'Webhook endpoints (never their secrets), and the event types an endpoint may choose' } },
+      async (request) => ({ items: await listEndpoints(deps, merchantOf(request)), eventTypes: MERCHANT_EVENT_TYPES }),
+    );
 
     // scope: webhooks:manage
     app.post(

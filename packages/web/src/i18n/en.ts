@@ -3,8 +3,9 @@
 import { commonEn } from './common.en.ts';
 import { consumerEn } from './consumer.en.ts';
 import { merchantEn } from './merchant.en.ts';
+import { merchantWebhooksEn } from './merchantWebhooks.en.ts';
 import { regulatorEn } from './regulator.en.ts';
 
-export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...regulatorEn } as const;
+export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...merchantWebhooksEn, ...regulatorEn } as const;
 
 export type UiKey = keyof typeof en;

@@ -7,6 +7,7 @@ export const merchantBn: Record<keyof typeof merchantEn, string> = {
   'merchant.nav.inbox': 'অভিযোগ',
   'merchant.nav.team': 'টিম',
   'merchant.nav.keys': 'এপিআই কী',
+  'merchant.nav.webhooks': 'ওয়েবহুক',
   'merchant.nav.figures': 'পরিসংখ্যান',
 
   'merchant.signIn.title': 'বিক্রেতা সাইন ইন',

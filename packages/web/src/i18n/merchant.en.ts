@@ -5,6 +5,7 @@ export const merchantEn = {
   'merchant.nav.inbox': 'Complaints',
   'merchant.nav.team': 'Team',
   'merchant.nav.keys': 'API keys',
+  'merchant.nav.webhooks': 'Webhooks',
   'merchant.nav.figures': 'Figures',
 
   'merchant.signIn.title': 'Merchant sign-in',

@@ -1,5 +1,5 @@
 // The merchant portal (its own chunk). Pages: sign-in, inbox, complaint, team, API keys,
-// figures. Who is signed in comes from GET /api/v1/session (the HttpOnly cookie).
+// webhooks, figures. Who is signed in comes from GET /api/v1/session (the HttpOnly cookie).
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -10,6 +10,8 @@ import { InboxPage } from './InboxPage.tsx';
 import { KeysPage } from './KeysPage.tsx';
 import { SignIn } from './SignIn.tsx';
 import { TeamPage } from './TeamPage.tsx';
+import { WebhookPage } from './WebhookPage.tsx';
+import { WebhooksPage } from './WebhooksPage.tsx';
 import { type Staff, StaffContext, errorText, useApi } from './shared.tsx';
 
 function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onSignOut: () => void }) {
@@ -18,6 +20,7 @@ function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onS
     ['/merchant', 'merchant.nav.inbox'],
     ['/merchant/team', 'merchant.nav.team'],
     ['/merchant/keys', 'merchant.nav.keys'],
+    ['/merchant/webhooks', 'merchant.nav.webhooks'],
     ['/merchant/figures', 'merchant.nav.figures'],
   ] as const;
   return (
@@ -31,7 +34,11 @@ function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onS
             <li key={to}>
               <a
                 href={to}
-                aria-current={current === to || (to === '/merchant' && current.startsWith('/merchant/c/')) ? 'page' : undefined}
+                aria-current={
+                  current === to || (to === '/merchant' && current.startsWith('/merchant/c/')) || (to === '/merchant/webhooks' && current.startsWith('/merchant/webhooks/'))
+                    ? 'page'
+                    : undefined
+                }
                 onClick={(e) => {
                   if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                   e.preventDefault();
@@ -106,6 +113,8 @@ export default function MerchantApp({ path }: { path: string }) {
   else if (p === '/merchant/team') page = <TeamPage />;
   else if (p === '/merchant/keys') page = <KeysPage />;
   else if (p === '/merchant/figures') page = <FiguresPage />;
+  else if (p === '/merchant/webhooks') page = <WebhooksPage />;
+  else if ((m = match('/merchant/webhooks/:id', p))) page = <WebhookPage key={m.id} id={m.id!} />;
   else
     page = (
       <p>

@@ -1,0 +1,93 @@
+// What the two webhook pages share: the endpoint as the API gives it, the event checkboxes and
+// the secret shown once with a copy button.
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api.ts';
+import type { UiKey } from '../../i18n/en.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Field, copyText } from './shared.tsx';
+
+export interface Endpoint {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  disabledAt: string | null;
+  disabledReason: 'merchant' | 'failing' | null;
+  secretHint: string;
+  previousSecretValidUntil: string | null;
+  consecutiveFailures: number;
+  failingSince: string | null;
+  lastSuccessAt: string | null;
+  createdAt: string;
+}
+
+export interface EndpointList {
+  items: Endpoint[];
+  /** The event types an endpoint may choose, from the server (one list for both). */
+  eventTypes: string[];
+}
+
+export const eventLabel = (type: string) => `merchant.webhooks.event.${type}` as UiKey;
+
+/** The events as a group of checkboxes; an error is tied to the group. */
+export function EventChoices(props: { idPrefix: string; types: string[]; chosen: string[]; onChange: (chosen: string[]) => void; error?: string }) {
+  const { t } = useI18n();
+  const errorId = `${props.idPrefix}-error`;
+  return (
+    <fieldset className="m-radios" aria-describedby={props.error ? errorId : undefined} aria-invalid={props.error ? true : undefined}>
+      <legend>{t('merchant.webhooks.events')}</legend>
+      {props.types.map((type) => {
+        const id = `${props.idPrefix}-${type.replace(/\W/g, '-')}`;
+        return (
+          <div className="m-check" key={type}>
+            <input
+              id={id}
+              type="checkbox"
+              checked={props.chosen.includes(type)}
+              onChange={(e) => props.onChange(e.target.checked ? [...props.chosen, type] : props.chosen.filter((x) => x !== type))}
+            />
+            <label htmlFor={id}>
+              {t(eventLabel(type))} <code className="muted">{type}</code>
+            </label>
+          </div>
+        );
+      })}
+      {props.error && (
+        <p className="error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A new signing secret: shown once, focused so it is announced, with a copy button. */
+export function SecretOnce({ id, message, secret }: { id: string; message: string; secret: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    setCopied('');
+  }, [secret]);
+  return (
+    <div className="notice" role="status" tabIndex={-1} ref={ref}>
+      <p>{message}</p>
+      <Field id={id} label={t('merchant.webhooks.secret')}>
+        {(a) => <input {...a} className="m-secret" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} />}
+      </Field>
+      <button type="button" onClick={() => void copyText(secret).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
+        {t('merchant.webhooks.copySecret')}
+      </button>
+      <p aria-live="polite">{copied}</p>
+    </div>
+  );
+}
+
+/** The URL field's error: the server's own localised message when it says what is wrong. */
+export function urlError(t: (k: UiKey) => string, e: unknown): string | null {
+  if (!(e instanceof ApiError)) return null;
+  if (e.code.startsWith('webhook_url_')) return e.message;
+  if (e.details.fields?.some((f) => f.path === 'url')) return t('merchant.webhooks.err.url');
+  return null;
+}
