@@ -1,5 +1,5 @@
-// Background loops: the outbox (notifications and webhooks) and the deadline sweep. They run inside the
-// server process by default (WORKERS=true) and can run as separate processes
+// Background loops: the outbox (notifications and webhooks) and the deadline sweep. They run
+// inside the server process by default (WORKERS=true) and can run as separate processes
 // (src/worker.ts) against a PostgreSQL server; claims are atomic, so any number may run.
 import type { Deps } from './deps.ts';
 import { sweepTimers } from './deadlines/sweep.ts';

@@ -97,6 +97,7 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
         ],
       );
     }
+    // 'filed' is no merchant event (the 'route' below is complaint.created): no webhook here.
     await appendEvent(tx, GENESIS_HASH, filed);
     const reachable = merchantReachable(merchant);
     const snapshot = { ...INITIAL_SNAPSHOT, merchantReachable: reachable, dueAt: now };
