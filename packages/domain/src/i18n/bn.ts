@@ -30,6 +30,9 @@ export const bn: Record<MessageKey, string> = {
   'error.login_failed': 'ই-মেইল, পাসওয়ার্ড বা কোড সঠিক নয়।',
   'error.totp_required': 'অথেনটিকেটর অ্যাপের ৬ অঙ্কের কোডটি দিন।',
   'error.officer_not_in_office': 'এই কর্মকর্তা এই অফিসে কাজ করেন না।',
+  'error.fact_not_allowed': 'এই অভিযোগে আপনি এই তথ্যটি ({fact}) দিতে পারেন না।',
+  'error.finding_not_found': 'এই অভিযোগে ওই নিয়মের কোনো ফলাফল নেই।',
+  'error.complaint_finished': 'অভিযোগটি শেষ হয়ে গেছে; এর তথ্য আর বদলানো যায় না।',
   'error.internal': 'আমাদের দিকে একটি সমস্যা হয়েছে। আপনার পাঠানো কিছুই হারায়নি; আবার চেষ্টা করুন।',
 
   'state.submitted': 'জমা হয়েছে',

@@ -30,6 +30,9 @@ export const en = {
   'error.login_failed': 'The e-mail, password or code is not correct.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app.',
   'error.officer_not_in_office': 'That officer does not work in this office.',
+  'error.fact_not_allowed': 'You cannot state this fact ({fact}) for this complaint.',
+  'error.finding_not_found': 'This complaint has no finding for that rule.',
+  'error.complaint_finished': 'This complaint is finished; its facts can no longer change.',
   'error.internal': 'Something went wrong on our side. Nothing you sent was lost; please try again.',
 
   // Lifecycle labels.

@@ -24,7 +24,7 @@ export function authorise(actor: Actor, row: ComplaintRow | null): ComplaintRow 
 }
 
 /** Evidence named in a payload must already be attached to this complaint. */
-async function checkEvidence(tx: Queryable, complaintId: string, ids: readonly string[]): Promise<void> {
+export async function checkEvidence(tx: Queryable, complaintId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const rows = await tx.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM evidence WHERE complaint_id = $1 AND id = ANY($2::uuid[])',
