@@ -132,7 +132,10 @@ describe('policy findings on a complaint', () => {
     const paid = await stateFacts(code, merchant, { facts: { paymentDate: '2026-11-20' }, evidenceIds: [evidenceId] });
     assert.equal(paid.statusCode, 400);
     assert.equal(paid.json().error.code, 'fact_not_allowed');
-    // Another merchant cannot touch it at all.
+    // Nobody else can touch it: anonymous 401, another merchant or consumer 404.
+    assert.equal((await stateFacts(code, {}, { facts: { deliveredAt: '2026-11-12' } })).statusCode, 401);
+    const stranger = (await consumerLogin(s)).auth;
+    assert.equal((await stateFacts(code, stranger, { facts: { deliveredAt: '2026-11-12' } })).statusCode, 404);
     assert.equal((await stateFacts(code, otherMerchant, { facts: { deliveredAt: '2026-11-12' }, evidenceIds: [evidenceId] })).statusCode, 404);
 
     const r = await stateFacts(code, merchant, { facts: { deliveredAt: '2026-11-12T15:00:00+06:00' }, evidenceIds: [evidenceId] });
@@ -174,6 +177,8 @@ describe('policy findings on a complaint', () => {
     const filed = (await fileVia(s, consumer, lateOrder())) as unknown as View;
     const code = filed.trackingCode;
     // Only officers review, and only cases of their office.
+    assert.equal((await review(code, {}, { ruleId: 'dcog.delivery', decision: 'confirm', reason: 'seen it' })).statusCode, 401);
+    assert.equal((await review(code, consumer, { ruleId: 'dcog.delivery', decision: 'confirm', reason: 'seen it' })).statusCode, 403);
     assert.equal((await review(code, merchant, { ruleId: 'dcog.delivery', decision: 'confirm', reason: 'seen it' })).statusCode, 403);
     assert.equal((await step(s, merchant, code, 'respond', { kind: 'defence', message: 'The parcel left our warehouse on time.' })).statusCode, 200);
     assert.equal((await step(s, consumer, code, 'reject', { reason: 'Nothing ever arrived.' })).statusCode, 200);
