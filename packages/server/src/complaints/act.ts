@@ -61,7 +61,7 @@ export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: s
     role,
     ...(actor.role === 'consumer' || actor.role === 'merchant' ? { party: actor.role } : {}),
     settings: deps.settings,
-    calendar: await deps.calendar.get(),
+    calendar: await deps.calendar.get(tx),
   });
   if (!result.ok) {
     const e = result.error;
