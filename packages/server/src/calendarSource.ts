@@ -7,9 +7,11 @@ import type { CalendarSource } from './deps.ts';
 export function calendarFromDb(db: Queryable, ttlMs = 60_000): CalendarSource {
   let cached: { at: number; cal: WorkingCalendar } | null = null;
   return {
-    async get() {
+    async get(via) {
       if (cached && Date.now() - cached.at < ttlMs) return cached.cal;
-      const rows = await db.query<{ d: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS d FROM holidays`);
+      // Inside a transaction the caller passes it: on PGlite (one connection) a read through
+      // the pool would wait for that very transaction to end, and never return.
+      const rows = await (via ?? db).query<{ d: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS d FROM holidays`);
       cached = { at: Date.now(), cal: { holidays: new Set(rows.map((r) => r.d)) } };
       return cached.cal;
     },

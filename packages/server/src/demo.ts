@@ -44,6 +44,8 @@ export async function loadDemoData(deps: Deps): Promise<boolean> {
     order: { number: 'SBD-10021', date: dateDaysAgo(deps, 20), amountBdt: 4500, paymentChannel: 'bkash' },
     category: 'not_delivered',
     description: 'অগ্রিম বিকাশে টাকা দিয়েছি, ২০ দিনেও পণ্য পাইনি। বিক্রেতা ফোন ধরছে না।',
+    // What the consumer told the filing page: the policy checks find a late delivery.
+    facts: { paymentDate: dateDaysAgo(deps, 20), sameCity: true, deliveredAt: null, buyerToldShippedAt: null },
   });
   await fileComplaint(deps, '+8801712345678', {
     ...base,

@@ -2,7 +2,7 @@
 // supply their own clock and database.
 import type { LifecycleSettings, WorkingCalendar } from '@nalish/domain';
 import type { Config } from './config.ts';
-import type { Db } from './db/db.ts';
+import type { Db, Queryable } from './db/db.ts';
 import type { Storage } from './evidence/storage.ts';
 
 export interface Deps {
@@ -17,7 +17,8 @@ export interface Deps {
 }
 
 export interface CalendarSource {
-  get(): Promise<WorkingCalendar>;
+  /** The calendar; `via` = the caller's transaction, when it holds one (see calendarSource.ts). */
+  get(via?: Queryable): Promise<WorkingCalendar>;
   /** Forget the cached holidays (after the table was edited). */
   invalidate(): void;
 }

@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, opts: { body?: unknown; locale?: string; form?: FormData } = {}): Promise<T> {
+export async function api<T>(method: string, path: string, opts: { body?: unknown; locale?: string; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -32,6 +32,7 @@ export async function api<T>(method: string, path: string, opts: { body?: unknow
         ...(opts.locale ? { 'accept-language': opts.locale } : {}),
       },
       body: opts.form ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
   } catch {
     throw new ApiError(0, 'offline', '');

@@ -32,6 +32,8 @@ async function heading(page: Page, text: string) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();
 }
 
+const next = (page: Page, c: Cat) => page.getByRole('button', { name: c['common.next'], exact: true }).click();
+
 describe('consumer pages', () => {
   let w: BrowserWorld;
   let world: World;
@@ -73,6 +75,12 @@ describe('consumer pages', () => {
     await page.getByLabel(c['consumer.order.remedy'], { exact: true }).selectOption('refund');
   }
 
+  /** The payment-and-delivery step: every question may be left at "I don't know". */
+  async function skipFacts(page: Page, c: Cat) {
+    await heading(page, c['consumer.step.facts']);
+    await next(page, c);
+  }
+
   async function fillPreChecks(page: Page, c: Cat, problemDate = '2026-11-17') {
     await heading(page, c['consumer.step.prechecks']);
     await page.getByLabel(c['consumer.pre.yes'], { exact: true }).check();
@@ -87,7 +95,6 @@ describe('consumer pages', () => {
     await page.getByLabel(c['consumer.about.district'], { exact: true }).selectOption('dhaka');
   }
 
-  const next = (page: Page, c: Cat) => page.getByRole('button', { name: c['common.next'], exact: true }).click();
 
   it('a consumer files in Bengali on a phone with a photo and sees the tracking code; keyboard and axe on every step; the JavaScript stays under budget', async () => {
     const c = BN;
@@ -133,9 +140,21 @@ describe('consumer pages', () => {
     await screenshot(page, 'consumer-file-3-order-bn-phone');
     await next(page, c);
 
+    // Payment and delivery: paid on the order day, not delivered, seller in another city. On the
+    // server's 22 November the 10 days have run out: the rules say so, in Bengali digits.
+    await heading(page, c['consumer.step.facts']);
+    await page.getByLabel(c['consumer.facts.paidOn'], { exact: true }).fill('2026-11-10');
+    await page.getByRole('group', { name: c['consumer.facts.delivered'] }).getByLabel(c['consumer.facts.notYet'], { exact: true }).check();
+    await page.getByRole('group', { name: c['consumer.facts.sameCity'] }).getByLabel(c['consumer.facts.no'], { exact: true }).check();
+    const delivery = page.getByTestId('policy-findings').locator('[data-rule="dcog.delivery"][data-outcome="breach"]');
+    await delivery.getByText(/২ দিন দেরি/).waitFor();
+    await noSeriousA11y(page, 'step 4 with findings');
+    await screenshot(page, 'consumer-file-3b-facts-bn-phone');
+    await next(page, c);
+
     await fillPreChecks(page, c);
     await page.getByText(/অধিদপ্তরের ৩০ দিনের সময়সীমা: .* পর্যন্ত/).waitFor();
-    await noSeriousA11y(page, 'step 4');
+    await noSeriousA11y(page, 'step 5');
     await screenshot(page, 'consumer-file-4-prechecks-bn-phone');
     await next(page, c);
 
@@ -149,7 +168,7 @@ describe('consumer pages', () => {
     await page.getByLabel(c['consumer.about.district'], { exact: true }).selectOption('dhaka');
     await page.keyboard.press('Tab');
     await page.keyboard.type('rahim@example.test');
-    await noSeriousA11y(page, 'step 5');
+    await noSeriousA11y(page, 'step 6');
     await screenshot(page, 'consumer-file-5-about-bn-phone');
     await page.keyboard.press('Enter');
 
@@ -158,7 +177,7 @@ describe('consumer pages', () => {
     await page.setInputFiles('#ev-gallery', { name: 'receipt.png', mimeType: 'image/png', buffer: TINY_PNG });
     await page.getByRole('img', { name: c['consumer.ev.preview'].replace('{name}', 'receipt.png') }).waitFor();
     await page.getByRole('button', { name: c['consumer.ev.remove'].replace('{name}', 'receipt.png') }).waitFor();
-    await noSeriousA11y(page, 'step 6');
+    await noSeriousA11y(page, 'step 7');
     await screenshot(page, 'consumer-file-6-evidence-bn-phone');
     await next(page, c);
 
@@ -167,7 +186,8 @@ describe('consumer pages', () => {
     await page.getByText('৳২,৫০০').waitFor();
     await page.locator('.review dd').filter({ hasText: /^বিকাশ / }).waitFor();
     await page.getByText('১টি ফাইল').waitFor();
-    await noSeriousA11y(page, 'step 7');
+    await page.getByTestId('policy-findings').locator('[data-rule="dcog.delivery"][data-outcome="breach"]').waitFor();
+    await noSeriousA11y(page, 'step 8');
     await screenshot(page, 'consumer-file-7-review-bn-phone');
     await page.getByRole('button', { name: c['consumer.review.send'], exact: true }).click();
 
@@ -190,6 +210,12 @@ describe('consumer pages', () => {
     assert.equal(view.consumer.email, 'rahim@example.test');
     assert.equal(view.evidence.length, 1);
     assert.equal(view.evidence[0].mediaType, 'image/png');
+    // The answers were filed as facts, and the findings stored with the complaint.
+    assert.deepEqual(view.policy.layers.consumer, {
+      orderDate: '2026-11-10', paymentChannel: 'bkash', priceBdt: 2500, amountPaidBdt: 2500, complaintToMerchantAt: '2026-11-18',
+      causeOfActionDate: '2026-11-17', paymentDate: '2026-11-10', deliveredAt: null, sameCity: false,
+    });
+    assert.equal(view.policy.findings.find((f: { ruleId: string }) => f.ruleId === 'dcog.delivery').outcome, 'breach');
 
     // The draft is gone after filing; the confirmation stays on reload.
     assert.equal(await page.evaluate(() => localStorage.getItem('nalish.consumer.draft')), null);
@@ -212,6 +238,7 @@ describe('consumer pages', () => {
     await fillOrder(page, c, 'OLD-1');
     await page.getByLabel(c['consumer.order.date'], { exact: true }).fill('2026-08-25');
     await next(page, c);
+    await skipFacts(page, c);
     await fillPreChecks(page, c, '2026-09-01');
     // 1 September + 30 days = 1 October 2026.
     const notice = page.getByTestId('regulator-window');
@@ -237,6 +264,7 @@ describe('consumer pages', () => {
     await next(page, c);
     await fillOrder(page, c, 'SKEW-1');
     await next(page, c);
+    await skipFacts(page, c);
     await fillPreChecks(page, c, '2026-11-24');
     await next(page, c);
     await fillAbout(page, c);
@@ -312,6 +340,7 @@ describe('consumer pages', () => {
     await next(page, c);
     await fillOrder(page, c, 'OFF-1');
     await next(page, c);
+    await skipFacts(page, c);
     await fillPreChecks(page, c);
     await next(page, c);
     await fillAbout(page, c);

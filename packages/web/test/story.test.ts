@@ -128,6 +128,10 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await consumer.getByLabel(c['consumer.order.remedy'], { exact: true }).selectOption('refund');
       await next();
 
+      // Payment and delivery: left at "I don't know".
+      await h1(consumer, c['consumer.step.facts']);
+      await next();
+
       await h1(consumer, c['consumer.step.prechecks']);
       await consumer.getByLabel(c['consumer.pre.yes'], { exact: true }).check();
       await consumer.getByLabel(c['consumer.pre.contactedOn'], { exact: true }).fill(dhakaDay(-3));
@@ -242,7 +246,7 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await officer.getByText(`${c['regulator.mode.in_person']}, ${x.place}`, { exact: false }).first().waitFor();
 
       await officer.getByRole('radio', { name: c['regulator.outcome.upheld'] }).check();
-      await officer.getByLabel(c['regulator.decide.reasons']).fill(x.reasons);
+      await officer.getByLabel(c['regulator.decide.reasons'], { exact: true }).fill(x.reasons);
       await officer.getByLabel(c['regulator.decide.fine']).fill(x.fine);
       await officer.getByLabel(c['regulator.decide.order']).fill(x.order);
       await noSeriousA11y(officer, 'officer: decision form');

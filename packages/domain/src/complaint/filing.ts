@@ -1,10 +1,11 @@
 // What a consumer sends to file a complaint. The same schema validates the HTTP body on the
 // server and the form in the web app and the widget.
 import { z } from 'zod';
+import { PAYMENT_CHANNELS } from './channels.ts';
 import { DISTRICT_IDS } from './places.ts';
+import { ConsumerFactsSchema } from '../policy/facts.ts';
 
-export const PAYMENT_CHANNELS = ['cod', 'bkash', 'nagad', 'rocket', 'card', 'bank', 'airtime'] as const;
-export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+export { PAYMENT_CHANNELS, type PaymentChannel } from './channels.ts';
 
 export const CATEGORIES = ['not_delivered', 'late_delivery', 'wrong_or_damaged', 'refund_not_paid', 'counterfeit', 'other'] as const;
 export type ComplaintCategory = (typeof CATEGORIES)[number];
@@ -96,6 +97,8 @@ export const FileComplaintSchema = z.object({
     /** When the problem arose: the cause of action that starts the 30-day limit. */
     problemDate: dhakaDate,
   }),
+  /** What else the consumer knows of the order, for the policy checks (all optional). */
+  facts: ConsumerFactsSchema.optional(),
   consumer: z.object({
     name: z.string().trim().min(2).max(200),
     email: z.email().max(254).optional(),

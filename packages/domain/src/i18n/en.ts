@@ -35,6 +35,9 @@ export const en = {
   'error.webhook_url_private': 'A webhook address must be on the public internet, not a private, internal or local network address.',
   'error.webhook_limit': 'A shop can have at most {max} webhook endpoints. Delete one you no longer use.',
   'error.webhook_disabled': 'This endpoint is switched off. Switch it on again first.',
+  'error.fact_not_allowed': 'You cannot state this fact ({fact}) for this complaint.',
+  'error.finding_not_found': 'This complaint has no finding for that rule.',
+  'error.complaint_finished': 'This complaint is finished; its facts can no longer change.',
   'error.internal': 'Something went wrong on our side. Nothing you sent was lost; please try again.',
 
   // Lifecycle labels.

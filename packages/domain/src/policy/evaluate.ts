@@ -44,3 +44,8 @@ export function evaluate(ruleSets: readonly RuleSet[], facts: Facts, calendar: W
 export function evaluateInput(ruleSets: readonly RuleSet[], input: FactsInput, calendar: WorkingCalendar): Evaluation {
   return evaluate(ruleSets, FactsSchema.parse(input), calendar);
 }
+
+/** A rule of a rule set by version and id (to show its clause and whose duty it is). */
+export function findRule(ruleSets: readonly RuleSet[], version: string, ruleId: string): Rule | undefined {
+  return ruleSets.find((s) => s.version === version)?.rules.find((r) => r.id === ruleId);
+}

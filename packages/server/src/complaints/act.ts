@@ -24,7 +24,7 @@ export function authorise(actor: Actor, row: ComplaintRow | null): ComplaintRow 
 }
 
 /** Evidence named in a payload must already be attached to this complaint. */
-async function checkEvidence(tx: Queryable, complaintId: string, ids: readonly string[]): Promise<void> {
+export async function checkEvidence(tx: Queryable, complaintId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const rows = await tx.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM evidence WHERE complaint_id = $1 AND id = ANY($2::uuid[])',
@@ -61,7 +61,7 @@ export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: s
     role,
     ...(actor.role === 'consumer' || actor.role === 'merchant' ? { party: actor.role } : {}),
     settings: deps.settings,
-    calendar: await deps.calendar.get(),
+    calendar: await deps.calendar.get(tx),
   });
   if (!result.ok) {
     const e = result.error;

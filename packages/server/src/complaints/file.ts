@@ -5,6 +5,7 @@ import {
   type FileComplaintInput,
   INITIAL_SNAPSHOT,
   dhakaDate,
+  factsFromFiling,
   filingDateProblems,
   makeTrackingCode,
   startOfDhakaDate,
@@ -12,6 +13,8 @@ import {
 } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { evaluateLayers, saveFindingRows } from '../findings/evaluate.ts';
+import { outcomesOf } from '../findings/stored.ts';
 import { type ChainedEvent, GENESIS_HASH, appendEvent, eventHash } from '../history/chain.ts';
 import { resolveMerchant } from '../merchants/resolve.ts';
 import { officeFor } from '../offices/route.ts';
@@ -27,6 +30,9 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
   const problems = filingDateProblems(input, dhakaDate(now));
   if (problems.length > 0) throw new AppError('validation', {}, { fields: problems });
   const calendar = await deps.calendar.get();
+  // The policy checks run on what the consumer stated; the findings are kept with the complaint.
+  const policyFacts = { consumer: factsFromFiling(input) };
+  const evaluation = evaluateLayers(policyFacts, { now, calendar, trigger: 'filed' });
   return deps.db.transaction(async (tx) => {
     // One filing at a time per number, so two parallel requests cannot both pass the limit.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`file:${phone}`]);
@@ -57,7 +63,7 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
       actorId: phone,
       fromState: null,
       toState: 'submitted',
-      payload: { ...input, merchant: { ...input.merchant, id: merchantId } },
+      payload: { ...input, merchant: { ...input.merchant, id: merchantId }, policy: { ruleSet: evaluation.ruleSet, outcomes: outcomesOf(evaluation) } },
       createdAt: now,
     };
     // The row is written with its first event's hash, so it needs no second update.
@@ -71,8 +77,8 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
         `INSERT INTO complaints AS c (id, tracking_code, version, state, owner, due_at, merchant_id, office_id,
            consumer_phone, consumer_name, consumer_email, consumer_locale, district, order_number, order_date,
            amount_bdt, payment_channel, category, description, wanted_remedy, pre_checks, last_event_hash,
-           filed_at, updated_at)
-         VALUES ($1, $2, 1, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)
+           policy_facts, policy, filed_at, updated_at)
+         VALUES ($1, $2, 1, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $3, $3)
          ON CONFLICT (tracking_code) DO NOTHING RETURNING ${COMPLAINT_COLUMNS}`,
         [
           id,
@@ -94,11 +100,14 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
           input.wantedRemedy,
           JSON.stringify(input.preChecks),
           filedHash,
+          JSON.stringify(policyFacts),
+          JSON.stringify(evaluation),
         ],
       );
     }
     // 'filed' is no merchant event (the 'route' below is complaint.created): no webhook here.
     await appendEvent(tx, GENESIS_HASH, filed);
+    await saveFindingRows(tx, row, evaluation);
     const reachable = merchantReachable(merchant);
     const snapshot = { ...INITIAL_SNAPSHOT, merchantReachable: reachable, dueAt: now };
     const routed = transition(snapshot, { action: 'route', payload: {} }, {

@@ -1,5 +1,6 @@
 // A complaint row as the database holds it, and the state machine's view of it.
-import type { MerchantResponse, Snapshot, State } from '@nalish/domain';
+import type { FactLayers, MerchantResponse, Snapshot, State } from '@nalish/domain';
+import type { StoredEvaluation } from '../findings/stored.ts';
 
 export interface ComplaintRow {
   id: string;
@@ -32,6 +33,10 @@ export interface ComplaintRow {
   complainant_share_bdt: number | null;
   assigned_officer_id: string | null;
   rating: number | null;
+  /** Facts each party stated for the policy checks. */
+  policy_facts: FactLayers;
+  /** The latest policy evaluation, null for complaints filed before the checks existed. */
+  policy: StoredEvaluation | null;
   last_event_hash: string;
   filed_at: Date;
   updated_at: Date;
@@ -42,7 +47,7 @@ export const COMPLAINT_COLUMNS = `c.id, c.tracking_code, c.version, c.state, c.o
   c.consumer_phone, c.consumer_name, c.consumer_email, c.consumer_locale, c.district, c.order_number,
   to_char(c.order_date, 'YYYY-MM-DD') AS order_date, c.amount_bdt, c.payment_channel, c.category, c.description,
   c.wanted_remedy, c.pre_checks, c.response, c.info_requested_from, c.paused_remaining_ms, c.hearing, c.decision,
-  c.fine_collected_bdt, c.complainant_share_bdt, c.assigned_officer_id, c.rating, c.last_event_hash, c.filed_at, c.updated_at`;
+  c.fine_collected_bdt, c.complainant_share_bdt, c.assigned_officer_id, c.rating, c.policy_facts, c.policy, c.last_event_hash, c.filed_at, c.updated_at`;
 
 export function toSnapshot(row: ComplaintRow, merchantReachable: boolean): Snapshot {
   return {

@@ -3,6 +3,7 @@
 import { type Action, type LifecycleSettings, type Role, STATE_INFO, actionsFor, maskMobile, regulatorWindow } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import { verifyChain } from '../history/chain.ts';
+import { policyView } from '../findings/view.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { ComplaintRow } from './row.ts';
 
@@ -82,6 +83,7 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
     description: row.description,
     wantedRemedy: row.wanted_remedy,
     preChecks: row.pre_checks,
+    policy: policyView(row, actor),
     regulatorWindow: regulatorWindow(String(row.pre_checks.problemDate), now, settings.regulatorFilingLimitDays),
     response: row.response,
     infoRequestedFrom: row.info_requested_from,

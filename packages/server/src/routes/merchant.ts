@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { createMerchantUser } from '../admin/ops.ts';
+import { breachesByRule } from '../findings/stats.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -210,6 +211,7 @@ export const merchantRoutes =
         escalated: r?.escalated ?? 0,
         rated: r?.rated ?? 0,
         averageRating: r?.average_rating === null || r?.average_rating === undefined ? null : Number(r.average_rating),
+        policyBreaches: await breachesByRule(deps.db, actor.merchantId),
       };
     });
   };

@@ -4,6 +4,7 @@ import { normalizeFacebookPage, normalizeWebsite } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { breachesByRule } from '../findings/stats.ts';
 
 interface MerchantRow {
   id: string;
@@ -62,6 +63,7 @@ export const registryRoutes =
           websites: ids.filter((i) => i.kind === 'website').map((i) => i.value),
           facebookPages: ids.filter((i) => i.kind === 'facebook').map((i) => i.value),
           complaints: stats ?? { total: 0, open: 0, escalated: 0, resolved: 0 },
+          policyBreaches: await breachesByRule(deps.db, m.id),
         };
       },
     );

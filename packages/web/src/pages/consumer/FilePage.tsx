@@ -1,15 +1,20 @@
 // The guided filing flow, one question group per screen on a 360×640 phone: mobile number and
-// SMS code, the seller, the order, the pre-checks (with the regulator's 30-day limit said
-// plainly), what happened, evidence, a review and the confirmation with the tracking code.
+// SMS code, the seller, the order, payment and delivery (with what the rules say about them,
+// worked out by the server as the consumer answers), the pre-checks (with the regulator's
+// 30-day limit said plainly), what happened, evidence, a review and the confirmation with the
+// tracking code.
 import {
   CATEGORIES,
+  type ConsumerFacts,
   DISTRICTS,
+  type FileComplaintInput,
   FileComplaintSchema,
   MerchantRefSchema,
   PAYMENT_CHANNELS,
   REMEDY_RECEIVED,
   WANTED_REMEDIES,
   dhakaDate,
+  factsFromFiling,
   regulatorWindow,
   toWesternDigits,
 } from '@nalish/domain';
@@ -18,15 +23,19 @@ import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { UiKey } from '../../i18n/en.ts';
 import { Link } from '../../router.tsx';
-import { type Draft, type DraftEvidence, type Filed, type Outbound, clearDraft, clearOutbox, dataUrlToBlob, emptyDraft, loadDraft, loadFiled, loadOutbox, readAsDataUrl, saveDraft, saveFiled, saveOutbox } from './draft.ts';
+import { FindingsList } from '../../policy/Findings.tsx';
+import { type Evaluation, type Finding, REFUND_REASONS, outcomeOf, parseAmount } from '../../policy/model.ts';
+import { useEvaluation } from '../../policy/useEvaluation.ts';
+import { type Draft, type DraftEvidence, type DraftFacts, type Filed, type Outbound, clearDraft, clearOutbox, dataUrlToBlob, emptyDraft, loadDraft, loadFiled, loadOutbox, readAsDataUrl, saveDraft, saveFiled, saveOutbox } from './draft.ts';
 import { type Errors, Field, OtpSignIn, apiFieldErrors, aria, currentConsumer, errorText, fieldMessage, focusFirstError, useHeadingFocus } from './shared.tsx';
 
-const TOTAL = 7;
+const TOTAL = 8;
 const REGULATOR_LIMIT_DAYS = 30;
 const MAX_BYTES = 10 * 1024 * 1024;
-const STEP_TITLES: UiKey[] = ['consumer.step.phone', 'consumer.step.merchant', 'consumer.step.order', 'consumer.step.prechecks', 'consumer.step.about', 'consumer.step.evidence', 'consumer.step.review', 'consumer.step.done'];
+const STEP_TITLES: UiKey[] = ['consumer.step.phone', 'consumer.step.merchant', 'consumer.step.order', 'consumer.step.facts', 'consumer.step.prechecks', 'consumer.step.about', 'consumer.step.evidence', 'consumer.step.review', 'consumer.step.done'];
 
 const today = () => dhakaDate(new Date());
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const previews = new Map<string, string>();
 function previewUrl(ev: DraftEvidence): string | null {
   let url = previews.get(ev.id);
@@ -46,8 +55,56 @@ function merchantRef(d: Draft) {
   return m;
 }
 
+/** The refund questions matter when money is owed back. */
+const refundAsked = (d: Draft) => d.category === 'refund_not_paid' || d.wantedRemedy === 'refund';
+
+/** The consumer's answers as policy facts: '' (I don't know) is left out; "not yet" is null. */
+function consumerFacts(d: Draft): ConsumerFacts {
+  const f = d.facts;
+  const out: ConsumerFacts = {};
+  if (d.order.paymentChannel !== 'cod' && DATE.test(f.paidOn)) out.paymentDate = f.paidOn;
+  if (f.delivered === 'no') out.deliveredAt = null;
+  else if (f.delivered === 'yes' && DATE.test(f.deliveredOn)) out.deliveredAt = f.deliveredOn;
+  if (f.sameCity) out.sameCity = f.sameCity === 'yes';
+  if (refundAsked(d)) {
+    const reason = REFUND_REASONS.find((r) => r === f.refundReason);
+    if (reason) out.refundDueReason = reason;
+    if (f.refunded === 'no') out.refundedAt = null;
+    else if (f.refunded === 'yes') {
+      if (DATE.test(f.refundedOn)) out.refundedAt = f.refundedOn;
+      const amount = parseAmount(f.refundedAmount);
+      if (amount !== null) out.refundedAmountBdt = amount;
+    }
+  }
+  return out;
+}
+
+/**
+ * The facts the server will store at filing, from what is typed so far: the same derivation
+ * (factsFromFiling) over the fields that are already valid, so the findings shown now are the
+ * ones the complaint will carry.
+ */
+function evaluationFacts(d: Draft): Record<string, unknown> {
+  const amount = Number(toWesternDigits(d.order.amount).replace(/[,\s৳]/g, ''));
+  const input = {
+    order: {
+      date: DATE.test(d.order.date) ? d.order.date : undefined,
+      paymentChannel: (PAYMENT_CHANNELS as readonly string[]).includes(d.order.paymentChannel) ? d.order.paymentChannel : undefined,
+      amountBdt: d.order.amount.trim() && Number.isInteger(amount) && amount >= 0 ? amount : undefined,
+    },
+    preChecks: {
+      contactedMerchant: d.pre.contacted === 'yes',
+      contactedOn: DATE.test(d.pre.contactedOn) ? d.pre.contactedOn : undefined,
+      problemDate: DATE.test(d.pre.problemDate) ? d.pre.problemDate : undefined,
+    },
+    facts: consumerFacts(d),
+  } as unknown as FileComplaintInput;
+  return Object.fromEntries(Object.entries(factsFromFiling(input)).filter(([, v]) => v !== undefined));
+}
+
 function toBody(d: Draft, locale: 'bn' | 'en') {
   const amount = toWesternDigits(d.order.amount).replace(/[,\s৳]/g, '');
+  const facts = consumerFacts(d);
   return {
     merchant: merchantRef(d),
     order: { number: d.order.number, date: d.order.date, amountBdt: amount === '' ? NaN : Number(amount), paymentChannel: d.order.paymentChannel },
@@ -60,6 +117,7 @@ function toBody(d: Draft, locale: 'bn' | 'en') {
       remedyReceived: d.pre.remedyReceived,
       problemDate: d.pre.problemDate,
     },
+    ...(Object.keys(facts).length ? { facts } : {}),
     consumer: { name: d.name, district: d.district, locale, ...(d.email.trim() ? { email: d.email.trim() } : {}) },
   };
 }
@@ -76,9 +134,10 @@ function zodErrors(t: ReturnType<typeof useI18n>['t'], issues: readonly { path: 
 function stepOfPath(path: string): number {
   if (path.startsWith('merchant')) return 2;
   if (path.startsWith('order') || path === 'category' || path === 'wantedRemedy') return 3;
-  if (path.startsWith('preChecks')) return 4;
-  if (path === 'file') return 6;
-  return 5;
+  if (path.startsWith('facts')) return 4;
+  if (path.startsWith('preChecks')) return 5;
+  if (path === 'file') return 7;
+  return 6;
 }
 
 /** Client-side checks of one step with the domain schema's pieces. */
@@ -105,6 +164,18 @@ function validateStep(step: number, d: Draft, t: ReturnType<typeof useI18n>['t']
     if (!e['order.date'] && d.order.date > today()) e['order.date'] = t('consumer.err.future');
   }
   if (step === 4) {
+    const f = d.facts;
+    const future = (path: string, date: string) => {
+      if (date && date > today()) e[path] = t('consumer.err.future');
+    };
+    if (d.order.paymentChannel !== 'cod') future('facts.paymentDate', f.paidOn);
+    if (f.delivered === 'yes') future('facts.deliveredAt', f.deliveredOn);
+    if (refundAsked(d) && f.refunded === 'yes') {
+      future('facts.refundedAt', f.refundedOn);
+      if (f.refundedAmount.trim() && parseAmount(f.refundedAmount) === null) e['facts.refundedAmountBdt'] = t('consumer.err.facts.refundedAmountBdt');
+    }
+  }
+  if (step === 5) {
     const r = S.preChecks.safeParse(body.preChecks);
     if (!r.success) e = zodErrors(t, r.error.issues, 'preChecks');
     if (d.pre.contacted === 'yes' && !d.pre.contactedOn) e['preChecks.contactedOn'] ??= t('consumer.err.preChecks.contactedOn');
@@ -112,7 +183,7 @@ function validateStep(step: number, d: Draft, t: ReturnType<typeof useI18n>['t']
     else if (!e['preChecks.problemDate'] && d.order.date && d.pre.problemDate < d.order.date) e['preChecks.problemDate'] = t('consumer.err.beforeOrder');
     if (!e['preChecks.contactedOn'] && d.pre.contacted === 'yes' && d.pre.contactedOn > today()) e['preChecks.contactedOn'] = t('consumer.err.future');
   }
-  if (step === 5) {
+  if (step === 6) {
     const r1 = S.description.safeParse(body.description);
     if (!r1.success) e.description = t('consumer.err.description');
     const r2 = S.consumer.safeParse(body.consumer);
@@ -133,8 +204,10 @@ export default function FilePage(_props: { params: Record<string, string> }) {
   const [results, setResults] = useState<{ id: string; name: string; registered: boolean }[] | null>(null);
   const [q, setQ] = useState('');
   const busy = useRef(false);
-  const step = filed ? 8 : d.step;
+  const step = filed ? 9 : d.step;
   const heading = useHeadingFocus(step);
+  // What the rules say, on the payment-and-delivery step and the review.
+  const evaluation = useEvaluation(step === 4 || step === 8 ? evaluationFacts(d) : null);
 
   const update = (f: (d: Draft) => Draft) =>
     setD((old) => {
@@ -244,7 +317,7 @@ export default function FilePage(_props: { params: Record<string, string> }) {
   }
 
   function submit() {
-    for (const s of [2, 3, 4, 5]) {
+    for (const s of [2, 3, 4, 5, 6]) {
       const e = validateStep(s, d, t, locale);
       if (Object.keys(e).length) {
         setErrors(e);
@@ -321,7 +394,7 @@ export default function FilePage(_props: { params: Record<string, string> }) {
       }}
     >
       {body}
-      {nav(s, s === 7 ? 'consumer.review.send' : 'common.next')}
+      {nav(s, s === 8 ? 'consumer.review.send' : 'common.next')}
     </form>
   );
 
@@ -455,9 +528,74 @@ export default function FilePage(_props: { params: Record<string, string> }) {
       </>,
     );
   } else if (step === 4) {
-    const contactedErr = err('preChecks.contactedMerchant');
+    const f = d.facts;
+    const setF = <K extends keyof DraftFacts>(k: K, v: DraftFacts[K]) => update((x) => ({ ...x, facts: { ...x.facts, [k]: v } }));
+    const choices = <K extends 'delivered' | 'sameCity' | 'refunded'>(k: K, legend: string, options: [DraftFacts[K], UiKey][]) => (
+      <fieldset>
+        <legend>{legend}</legend>
+        {options.map(([v, label]) => (
+          <label key={v || 'unknown'} className="choice">
+            <input type="radio" name={`f-${k}`} value={v} checked={f[k] === v} onChange={() => setF(k, v)} />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+    );
+    const dateField = (id: string, k: 'paidOn' | 'deliveredOn' | 'refundedOn', label: UiKey, path: string, hint?: UiKey) => (
+      <Field id={id} label={t(label)} {...(hint ? { hint: t(hint) } : {})} error={err(path)}>
+        <input {...aria(id, err(path), Boolean(hint))} type="date" max={today()} value={f[k]} onChange={(e) => setF(k, e.target.value)} />
+      </Field>
+    );
     body = form(
       4,
+      <>
+        <p>{t('consumer.facts.lead')}</p>
+        {d.order.paymentChannel !== 'cod' && dateField('f-paidOn', 'paidOn', 'consumer.facts.paidOn', 'facts.paymentDate', 'consumer.facts.paidOnHint')}
+        {choices('delivered', t('consumer.facts.delivered'), [
+          ['yes', 'consumer.facts.yes'],
+          ['no', 'consumer.facts.notYet'],
+          ['', 'consumer.facts.dontKnow'],
+        ])}
+        {f.delivered === 'yes' && dateField('f-deliveredOn', 'deliveredOn', 'consumer.facts.deliveredOn', 'facts.deliveredAt')}
+        {choices('sameCity', t('consumer.facts.sameCity'), [
+          ['yes', 'consumer.facts.yes'],
+          ['no', 'consumer.facts.no'],
+          ['', 'consumer.facts.dontKnow'],
+        ])}
+        {refundAsked(d) && (
+          <>
+            <Field id="f-refundReason" label={t('consumer.facts.refundReason')}>
+              <select id="f-refundReason" value={f.refundReason} onChange={(e) => setF('refundReason', e.target.value)}>
+                <option value="">{t('consumer.facts.dontKnow')}</option>
+                {REFUND_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`policy.reason.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {choices('refunded', t('consumer.facts.refunded'), [
+              ['yes', 'consumer.facts.yes'],
+              ['no', 'consumer.facts.notYet'],
+              ['', 'consumer.facts.dontKnow'],
+            ])}
+            {f.refunded === 'yes' && (
+              <>
+                {dateField('f-refundedOn', 'refundedOn', 'consumer.facts.refundedOn', 'facts.refundedAt')}
+                <Field id="f-refundedAmount" label={t('consumer.facts.refundedAmount')} error={err('facts.refundedAmountBdt')}>
+                  <input {...aria('f-refundedAmount', err('facts.refundedAmountBdt'))} inputMode="numeric" value={f.refundedAmount} onChange={(e) => setF('refundedAmount', e.target.value)} />
+                </Field>
+              </>
+            )}
+          </>
+        )}
+        <FilingFindings evaluation={evaluation.result} pending={evaluation.pending} asked={askedFacts(d)} />
+      </>,
+    );
+  } else if (step === 5) {
+    const contactedErr = err('preChecks.contactedMerchant');
+    body = form(
+      5,
       <>
         <fieldset className={contactedErr ? 'has-error' : ''} aria-describedby={contactedErr ? 'pre-contacted-error' : undefined}>
           <legend>{t('consumer.pre.contacted')}</legend>
@@ -500,9 +638,9 @@ export default function FilePage(_props: { params: Record<string, string> }) {
         </div>
       </>,
     );
-  } else if (step === 5) {
+  } else if (step === 6) {
     body = form(
-      5,
+      6,
       <>
         <Field id="a-description" label={t('consumer.about.description')} hint={t('consumer.about.descriptionHint')} error={err('description')}>
           <textarea {...aria('a-description', err('description'), true)} rows={6} value={d.description} onChange={(e) => set('description', e.target.value)} />
@@ -525,9 +663,9 @@ export default function FilePage(_props: { params: Record<string, string> }) {
         </Field>
       </>,
     );
-  } else if (step === 6) {
+  } else if (step === 7) {
     body = form(
-      6,
+      7,
       <>
         <p>{t('consumer.ev.lead')}</p>
         <div className="file-buttons">
@@ -574,7 +712,7 @@ export default function FilePage(_props: { params: Record<string, string> }) {
         )}
       </>,
     );
-  } else if (step === 7) {
+  } else if (step === 8) {
     const row = (label: string, value: string, s: number) => (
       <div className="review-row">
         <dt>{label}</dt>
@@ -587,8 +725,20 @@ export default function FilePage(_props: { params: Record<string, string> }) {
       </div>
     );
     const amount = Number(toWesternDigits(d.order.amount).replace(/[,\s৳]/g, ''));
+    const factsSummary = () => {
+      const f = consumerFacts(d);
+      const parts = [
+        f.paymentDate && t('consumer.review.paidOn', { date: dateOrEmpty(f.paymentDate) }),
+        f.deliveredAt === null ? t('consumer.review.notDelivered') : f.deliveredAt && t('consumer.review.deliveredOn', { date: dateOrEmpty(f.deliveredAt) }),
+        f.sameCity !== undefined && t(f.sameCity ? 'consumer.review.sameCity' : 'consumer.review.otherCity'),
+        f.refundDueReason && t(`policy.reason.${f.refundDueReason}`),
+        f.refundedAt === null ? t('consumer.review.notRefunded') : f.refundedAt && t('consumer.review.refundedOn', { date: dateOrEmpty(f.refundedAt) }),
+        f.refundedAmountBdt !== undefined && bdt(f.refundedAmountBdt),
+      ].filter(Boolean);
+      return parts.length ? parts.join(' · ') : t('consumer.review.noFacts');
+    };
     body = form(
-      7,
+      8,
       <>
         <p>{t('consumer.review.lead')}</p>
         <dl className="review">
@@ -599,15 +749,17 @@ export default function FilePage(_props: { params: Record<string, string> }) {
           {row(t('consumer.order.channel'), d.order.paymentChannel ? payName(d.order.paymentChannel) : '', 3)}
           {row(t('consumer.order.category'), d.category ? t(`consumer.cat.${d.category}` as UiKey) : '', 3)}
           {row(t('consumer.order.remedy'), d.wantedRemedy ? t(`consumer.remedy.${d.wantedRemedy}` as UiKey) : '', 3)}
-          {row(t('consumer.pre.contacted'), d.pre.contacted === 'yes' ? t('consumer.review.contactedOn', { date: dateOrEmpty(d.pre.contactedOn) }) : t('consumer.review.notContacted'), 4)}
-          {row(t('consumer.pre.problemDate'), dateOrEmpty(d.pre.problemDate), 4)}
-          {row(t('consumer.about.description'), d.description, 5)}
-          {row(t('consumer.about.name'), d.name, 5)}
-          {row(t('consumer.about.district'), districtName(d.district), 5)}
-          {d.email && row(t('consumer.about.email'), d.email, 5)}
-          {row(t('consumer.step.evidence'), t('consumer.review.files', { n: d.evidence.length }), 6)}
+          {row(t('consumer.review.facts'), factsSummary(), 4)}
+          {row(t('consumer.pre.contacted'), d.pre.contacted === 'yes' ? t('consumer.review.contactedOn', { date: dateOrEmpty(d.pre.contactedOn) }) : t('consumer.review.notContacted'), 5)}
+          {row(t('consumer.pre.problemDate'), dateOrEmpty(d.pre.problemDate), 5)}
+          {row(t('consumer.about.description'), d.description, 6)}
+          {row(t('consumer.about.name'), d.name, 6)}
+          {row(t('consumer.about.district'), districtName(d.district), 6)}
+          {d.email && row(t('consumer.about.email'), d.email, 6)}
+          {row(t('consumer.step.evidence'), t('consumer.review.files', { n: d.evidence.length }), 7)}
         </dl>
         {win && !win.open && <p className="notice">{t('consumer.pre.windowClosed', { date: dateOrEmpty(win.lastDay) })}</p>}
+        <FilingFindings evaluation={evaluation.result} pending={evaluation.pending} asked={askedFacts(d)} />
       </>,
       submit,
     );
@@ -653,7 +805,7 @@ export default function FilePage(_props: { params: Record<string, string> }) {
       <h1 ref={heading} tabIndex={-1}>
         {t(STEP_TITLES[step - 1]!)}
       </h1>
-      {step === 1 || step >= 8 ? null : signedIn ? <p className="muted small">{t('consumer.file.draftKept')}</p> : null}
+      {step === 1 || step >= 9 ? null : signedIn ? <p className="muted small">{t('consumer.file.draftKept')}</p> : null}
       {queued && (
         <p className="notice" role="status">
           {t('consumer.queue.queued')}
@@ -671,5 +823,39 @@ export default function FilePage(_props: { params: Record<string, string> }) {
       )}
       {body}
     </div>
+  );
+}
+
+/** The facts the payment-and-delivery step asks about (an unknown finding they settle is listed openly). */
+function askedFacts(d: Draft): Set<string> {
+  const asked = new Set<string>(['deliveredAt', 'sameCity']);
+  if (d.order.paymentChannel !== 'cod') asked.add('paymentDate');
+  if (refundAsked(d)) for (const k of ['refundDueReason', 'refundedAt', 'refundedAmountBdt']) asked.add(k);
+  return asked;
+}
+
+/**
+ * What the rules say about the answers so far, in a polite live region: a change is read out
+ * once the server has answered. Nothing shows when there is nothing to say (offline, or the
+ * server could not be reached): filing never waits for it.
+ */
+function FilingFindings({ evaluation, pending, asked }: { evaluation: Evaluation | null; pending: boolean; asked: Set<string> }) {
+  const { t } = useI18n();
+  const findings = evaluation?.findings ?? [];
+  const isPrimary = (f: Finding) => {
+    const o = outcomeOf(f);
+    if (o === 'not_applicable') return false;
+    return o !== 'unknown' || (f.missingFacts ?? []).every((k) => asked.has(k));
+  };
+  return (
+    <section className="policy-preview" aria-live="polite" aria-busy={pending} data-testid="policy-findings">
+      {findings.length > 0 && (
+        <>
+          <h2>{t('policy.title')}</h2>
+          <p className="small muted">{t('policy.lead')}</p>
+          <FindingsList findings={findings} isPrimary={isPrimary} />
+        </>
+      )}
+    </section>
   );
 }

@@ -1,8 +1,10 @@
-// A seller's public profile: registered or not, licence and DBID, websites and pages, and its
-// complaint record on Nalish.
+// A seller's public profile: registered or not, licence and DBID, websites and pages, its
+// complaint record on Nalish and the rules its complaints found broken.
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { BreachesTable } from '../../policy/Findings.tsx';
+import type { RuleBreaches } from '../../policy/model.ts';
 import { navigate } from '../../router.tsx';
 import { loadDraft, saveDraft } from './draft.ts';
 import { errorText } from './shared.tsx';
@@ -16,6 +18,7 @@ interface Profile {
   websites: string[];
   facebookPages: string[];
   complaints: { total: number; open: number; escalated: number; resolved: number };
+  policyBreaches?: RuleBreaches[];
 }
 
 export default function SellerPage({ params }: { params: Record<string, string> }) {
@@ -52,6 +55,13 @@ export default function SellerPage({ params }: { params: Record<string, string> 
           <div><dt>{t('consumer.seller.resolved')}</dt><dd>{number(p.complaints.resolved)}</dd></div>
         </dl>
       </section>
+      {p.policyBreaches && p.policyBreaches.length > 0 && (
+        <section aria-labelledby="s-breaches">
+          <h2 id="s-breaches">{t('consumer.seller.breaches')}</h2>
+          <p className="muted small">{t('consumer.seller.breachesLead')}</p>
+          <BreachesTable items={p.policyBreaches} caption={t('consumer.seller.breaches')} />
+        </section>
+      )}
       <button
         type="button"
         className="primary"

@@ -1,11 +1,15 @@
 // Tracking (/t/<code>, the link in every SMS): the state, who acts next and by when, the
-// timeline in plain words, the seller's answer with accept / reject, the remedy check,
-// evidence, withdrawal and the closing rating. Buttons follow the view's `actions`.
-import { parseTrackingCode } from '@nalish/domain';
+// timeline in plain words, the seller's answer with accept / reject, the remedy check, what
+// the rules say (with a fact learnt later added by the consumer), evidence, withdrawal and the
+// closing rating. Buttons follow the view's `actions`.
+import { STATE_INFO, type State, type WireFactKey, parseTrackingCode } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { UiKey } from '../../i18n/en.ts';
+import { FactPicker, valueError } from '../../policy/FactInput.tsx';
+import { FindingsList, RuleSetLine } from '../../policy/Findings.tsx';
+import { type PolicyView, decided, toWire } from '../../policy/model.ts';
 import { Field, OtpSignIn, Stars, aria, errorText, fieldMessage, focusFirstError } from './shared.tsx';
 
 interface View {
@@ -27,6 +31,7 @@ interface View {
   actions: string[];
   timeline: { seq: number; type: string; actorRole: string; at: string; payload: unknown }[];
   evidence: { id: string; filename: string; mediaType: string; uploadedBy: string; createdAt: string }[];
+  policy: PolicyView | null;
 }
 
 type Load = { kind: 'loading' } | { kind: 'signin' } | { kind: 'notfound' } | { kind: 'error'; message: string } | { kind: 'ok'; view: View };
@@ -43,6 +48,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const [fact, setFact] = useState<{ key: WireFactKey | ''; value: string }>({ key: '', value: '' });
   const heading = useRef<HTMLHeadingElement>(null);
   const digits = (s: string) => (locale === 'bn' ? s.replace(/\d/g, (x) => number(Number(x))) : s);
 
@@ -61,8 +67,13 @@ export default function TrackPage({ params }: { params: Record<string, string> }
     void reload();
   }, [reload]);
 
-  async function act(action: string, body: Record<string, unknown>, field?: string) {
-    if (load.kind !== 'ok') return;
+  // The add-a-fact form's first field in error takes the focus once it is shown.
+  useEffect(() => {
+    if (err.fact || err.factValue) document.querySelector<HTMLElement>('.policy-form [aria-invalid="true"]')?.focus();
+  }, [err]);
+
+  async function act(action: string, body: Record<string, unknown>, field?: string, done: UiKey = 'consumer.track.done'): Promise<boolean> {
+    if (load.kind !== 'ok') return false;
     setBusy(true);
     setErr({});
     setMsg('');
@@ -71,8 +82,9 @@ export default function TrackPage({ params }: { params: Record<string, string> }
       setLoad({ kind: 'ok', view });
       setOpen('');
       setReason('');
-      setMsg(t('consumer.track.done'));
+      setMsg(t(done));
       heading.current?.focus();
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'conflict') {
         await reload();
@@ -81,9 +93,21 @@ export default function TrackPage({ params }: { params: Record<string, string> }
         setErr({ [field]: fieldMessage(t, field, e.details.fields[0]!.message) });
         focusFirstError();
       } else setErr({ form: errorText(t, e) });
+      return false;
     } finally {
       setBusy(false);
     }
+  }
+
+  /** A fact the consumer learnt after filing: the rules run again on the server. */
+  async function addFact() {
+    const e: Record<string, string> = {};
+    const wire = fact.key ? toWire(fact.key, fact.value) : null;
+    if (!fact.key) e.fact = t('policy.form.err.fact');
+    else if (wire && !wire.ok) e.factValue = valueError(t, wire.error);
+    setErr(e);
+    if (!fact.key || !wire?.ok) return;
+    if (await act('policy/facts', { facts: { [fact.key]: wire.value }, evidenceIds: [] }, 'factValue', 'consumer.track.factAdded')) setFact({ key: '', value: '' });
   }
 
   async function upload(files: FileList | null) {
@@ -134,6 +158,8 @@ export default function TrackPage({ params }: { params: Record<string, string> }
   };
   const ratingComment = (v.timeline.findLast((e) => e.type === 'rate')?.payload as { comment?: string } | undefined)?.comment;
   const owner = v.owner === 'merchant' || v.owner === 'consumer' || v.owner === 'regulator' || v.owner === 'system' ? v.owner : null;
+  const policy = v.policy;
+  const canStateFacts = Boolean(policy && policy.statable.length > 0 && !STATE_INFO[v.state as State]?.terminal);
   const next = !owner ? t('consumer.track.next.none') : owner === 'system' || !v.dueAt ? t('consumer.track.next.system') : t(`consumer.track.next.${owner}`, { date: dateTime(v.dueAt) });
 
   return (
@@ -264,6 +290,33 @@ export default function TrackPage({ params }: { params: Record<string, string> }
           <span aria-hidden="true">{'★'.repeat(v.rating)}{'☆'.repeat(5 - v.rating)}</span> {t('consumer.track.stars', { n: v.rating })}
           {ratingComment ? ` — ${ratingComment}` : ''}
         </p>
+      )}
+
+      {policy && (
+        <section className="card" aria-labelledby="t-policy">
+          <h2 id="t-policy">{t('policy.title')}</h2>
+          <p className="small muted">{t('policy.lead')}</p>
+          {policy.findings.length === 0 ? <p>{t('policy.none')}</p> : <FindingsList findings={policy.findings} facts={policy} isPrimary={decided} />}
+          <RuleSetLine p={policy} />
+          {canStateFacts && (
+            <form
+              className="policy-form"
+              noValidate
+              aria-labelledby="t-addfact"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void addFact();
+              }}
+            >
+              <h3 id="t-addfact">{t('consumer.track.addFact')}</h3>
+              <p className="muted small">{t('consumer.track.addFactLead')}</p>
+              <FactPicker idPrefix="t-fact" facts={policy.statable} fact={fact.key} value={fact.value} onChange={(key, value) => setFact({ key, value })} errors={{ fact: err.fact, value: err.factValue }} policy={policy} />
+              <button type="submit" className="primary" disabled={busy}>
+                {t('consumer.track.addFactSend')}
+              </button>
+            </form>
+          )}
+        </section>
       )}
 
       <section aria-labelledby="t-timeline">

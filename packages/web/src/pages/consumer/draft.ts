@@ -20,11 +20,24 @@ export interface Draft {
   category: string;
   wantedRemedy: string;
   pre: { contacted: '' | 'yes' | 'no'; contactedOn: string; remedyReceived: string; problemDate: string };
+  /** Answers for the policy checks; '' is "I don't know". */
+  facts: DraftFacts;
   description: string;
   name: string;
   district: string;
   email: string;
   evidence: DraftEvidence[];
+}
+
+export interface DraftFacts {
+  paidOn: string;
+  delivered: '' | 'yes' | 'no';
+  deliveredOn: string;
+  sameCity: '' | 'yes' | 'no';
+  refundReason: string;
+  refunded: '' | 'yes' | 'no';
+  refundedOn: string;
+  refundedAmount: string;
 }
 
 export const DRAFT_KEY = 'nalish.consumer.draft';
@@ -40,6 +53,7 @@ export function emptyDraft(): Draft {
     category: '',
     wantedRemedy: '',
     pre: { contacted: '', contactedOn: '', remedyReceived: 'none', problemDate: '' },
+    facts: { paidOn: '', delivered: '', deliveredOn: '', sameCity: '', refundReason: '', refunded: '', refundedOn: '', refundedAmount: '' },
     description: '',
     name: '',
     district: '',
@@ -73,7 +87,7 @@ function write(key: string, value: { evidence: DraftEvidence[] }): void {
 export function loadDraft(): Draft {
   const d = read<Partial<Draft>>(DRAFT_KEY);
   const e = emptyDraft();
-  return d ? { ...e, ...d, merchant: { ...e.merchant, ...d.merchant }, order: { ...e.order, ...d.order }, pre: { ...e.pre, ...d.pre }, evidence: d.evidence ?? [] } : e;
+  return d ? { ...e, ...d, merchant: { ...e.merchant, ...d.merchant }, order: { ...e.order, ...d.order }, pre: { ...e.pre, ...d.pre }, facts: { ...e.facts, ...d.facts }, evidence: d.evidence ?? [] } : e;
 }
 export const saveDraft = (d: Draft) => write(DRAFT_KEY, d);
 export const clearDraft = () => localStorage.removeItem(DRAFT_KEY);

@@ -1,12 +1,16 @@
 // One complaint as the merchant sees it: what the consumer says (order, pre-checks,
-// description), the evidence (images shown inline from a fetched blob; PDFs as downloads;
-// every file's SHA-256), the timeline, and the answer form while an answer is due.
-import type { MessageKey } from '@nalish/domain';
+// description), what the rules say (with a form to contest a fact with evidence), the
+// evidence (images shown inline from a fetched blob; PDFs as downloads; every file's SHA-256),
+// the timeline, and the answer form while an answer is due.
+import { type MessageKey, STATE_INFO, type State } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import { FindingsList, RuleSetLine } from '../../policy/Findings.tsx';
+import { type PolicyView, decided } from '../../policy/model.ts';
 import { AnswerForm } from './AnswerForm.tsx';
+import { ContestForm } from './ContestForm.tsx';
 import { PageHeading, errorText, useApi } from './shared.tsx';
 import type { Evidence } from '../../evidence.ts';
 export type { Evidence };
@@ -30,6 +34,7 @@ export interface ComplaintView {
   actions: string[];
   timeline: { seq: number; type: string; actorRole: string; fromState: string | null; toState: string; at: string; payload: Record<string, unknown> }[];
   evidence: Evidence[];
+  policy: PolicyView | null;
 }
 
 function EvidenceImage({ code, ev }: { code: string; ev: Evidence }) {
@@ -238,6 +243,26 @@ export function ComplaintPage({ code }: { code: string }) {
         <h3>{t('merchant.complaint.description')}</h3>
         <p className="m-text">{c.description}</p>
       </section>
+
+      {c.policy && (
+        <section className="card" aria-labelledby="m-policy-h">
+          <h2 id="m-policy-h">{t('policy.title')}</h2>
+          <p className="muted">{t('merchant.policy.lead')}</p>
+          {c.policy.findings.length === 0 ? <p>{t('policy.none')}</p> : <FindingsList findings={c.policy.findings.filter((f) => f.subject === 'merchant')} facts={c.policy} isPrimary={decided} />}
+          <RuleSetLine p={c.policy} />
+          {c.policy.statable.length > 0 && !STATE_INFO[c.state as State]?.terminal && (
+            <ContestForm
+              complaint={c}
+              policy={c.policy}
+              onStated={(v) => {
+                setC(v);
+                setNotice(t('merchant.contest.sent'));
+              }}
+              onConflict={load}
+            />
+          )}
+        </section>
+      )}
 
       <section className="card" aria-labelledby="m-evidence-h">
         <h2 id="m-evidence-h">{t('merchant.evidence.title')}</h2>

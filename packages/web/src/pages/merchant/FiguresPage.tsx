@@ -1,7 +1,10 @@
 // The merchant's own figures: how many complaints, how many answered before the deadline,
-// resolved, escalated, and the average rating consumers gave.
+// resolved, escalated, the average rating consumers gave, and the rules found broken (per
+// rule, with how many an officer confirmed).
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { BreachesTable } from '../../policy/Findings.tsx';
+import type { RuleBreaches } from '../../policy/model.ts';
 import { PageHeading, errorText, useApi } from './shared.tsx';
 
 interface Stats {
@@ -15,6 +18,7 @@ interface Stats {
   escalated: number;
   rated: number;
   averageRating: number | null;
+  policyBreaches?: RuleBreaches[];
 }
 
 export function FiguresPage() {
@@ -91,6 +95,13 @@ export function FiguresPage() {
             </dd>
           </div>
         </dl>
+      )}
+      {s?.policyBreaches && (
+        <section className="card" aria-labelledby="m-breaches-h">
+          <h2 id="m-breaches-h">{t('merchant.figures.breaches')}</h2>
+          <p className="muted">{t('merchant.figures.breachesLead')}</p>
+          {s.policyBreaches.length === 0 ? <p>{t('merchant.figures.noBreaches')}</p> : <BreachesTable items={s.policyBreaches} caption={t('merchant.figures.breaches')} />}
+        </section>
       )}
     </div>
   );

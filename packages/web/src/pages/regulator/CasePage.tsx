@@ -1,15 +1,18 @@
 // One case as the officer sees it: the history-chain mark, the summary, the steps open now
-// (assign, request information, hearing, decision, fine, reject), the evidence, the full
-// history and the case file PDF. Every step sends the version the officer saw; a 409 reloads
+// (assign, request information, hearing, decision, fine, reject), what the rules say (with
+// the review of each finding and corrections of facts), the evidence, the full history and
+// the case file PDF. Every step sends the version the officer saw; a 409 reloads
 // the case and keeps what the officer typed.
 import { DISTRICTS, type MessageKey } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { type I18n, useI18n } from '../../i18n/i18n.tsx';
 import type { UiKey } from '../../i18n/en.ts';
 import { Link } from '../../router.tsx';
-import { Field, FormError, errorText, fieldErrors, focusFirstError, useOfficer } from './shared.tsx';
+import { Field, FormError, type Post, errorText, fieldErrors, focusFirstError, useFormState, useOfficer } from './shared.tsx';
 import type { Evidence } from '../../evidence.ts';
+import { type FactValue, type Outcome, type PolicyView, factLabel, factValueText, outcomeLabel, ruleName } from '../../policy/model.ts';
+import { PolicySection } from './PolicySection.tsx';
 
 interface TimelineEntry {
   seq: number;
@@ -43,9 +46,8 @@ export interface CaseView {
   timeline: TimelineEntry[];
   evidence: Evidence[];
   historyChain?: { ok: boolean; events: number; brokenAtSeq?: number; reason?: string };
+  policy: PolicyView | null;
 }
-
-type Post = (action: string, body: Record<string, unknown>, fields: string[]) => Promise<Record<string, string> | null>;
 
 /** Calendar date (YYYY-MM-DD) shown as a Dhaka date. */
 const day = (ymd: string) => `${ymd.slice(0, 10)}T06:00:00Z`;
@@ -89,29 +91,6 @@ function EvidenceItem({ code, ev }: { code: string; ev: Evidence }) {
       {isImage && (url ? <img src={url} alt={ev.filename} className="r-ev-img" /> : <p className="muted">{failed ? t('regulator.evidence.failed') : t('regulator.evidence.loading')}</p>)}
     </li>
   );
-}
-
-function useFormState<T extends Record<string, string>>(key: string, initial: T) {
-  // Kept in sessionStorage: a reload or a lost connection never loses what was typed.
-  const [v, setV] = useState<T>(() => {
-    try {
-      const saved = sessionStorage.getItem(key);
-      return saved ? { ...initial, ...(JSON.parse(saved) as T) } : initial;
-    } catch {
-      return initial;
-    }
-  });
-  const set = (k: keyof T, value: string) =>
-    setV((old) => {
-      const next = { ...old, [k]: value };
-      sessionStorage.setItem(key, JSON.stringify(next));
-      return next;
-    });
-  const clear = () => {
-    sessionStorage.removeItem(key);
-    setV(initial);
-  };
-  return [v, set, clear] as const;
 }
 
 function ActionForm(props: {
@@ -292,7 +271,7 @@ function Actions({ view, post, officers }: { view: CaseView; post: Post; officer
   );
 }
 
-function eventDetail(t: (k: UiKey | MessageKey, p?: Record<string, string | number>) => string, e: TimelineEntry, officers: Map<string, string>, fmt: { dateTime: (d: string) => string; bdt: (n: number) => string }): string {
+function eventDetail(t: (k: UiKey | MessageKey, p?: Record<string, string | number>) => string, e: TimelineEntry, officers: Map<string, string>, fmt: I18n): string {
   const p = e.payload ?? {};
   const s = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
   switch (e.type) {
@@ -310,13 +289,20 @@ function eventDetail(t: (k: UiKey | MessageKey, p?: Record<string, string | numb
       return [t(`regulator.outcome.${s('outcome')}` as UiKey), typeof p.fineBdt === 'number' && p.fineBdt > 0 ? t('regulator.decision.fine', { amount: fmt.bdt(p.fineBdt) }) : ''].filter(Boolean).join(' · ');
     case 'record_fine_collected':
       return typeof p.amountBdt === 'number' ? fmt.bdt(p.amountBdt) : '';
+    case 'policy_facts_stated': {
+      const facts = Object.entries((p.facts ?? {}) as Record<string, FactValue>).map(([k, v]) => `${factLabel(t, k)}: ${factValueText(fmt, k, v)}`);
+      return [...facts, s('reason')].filter(Boolean).join(' · ');
+    }
+    case 'policy_finding_reviewed':
+      return [ruleName(t, s('ruleId')), t(`regulator.policy.${p.decision === 'override' ? 'override' : 'confirm'}`), outcomeLabel(t, s('outcome') as Outcome), s('reason')].filter(Boolean).join(' · ');
     default:
       return s('reason') || s('comment') || s('filename');
   }
 }
 
 export function CasePage({ code, officers }: { code: string; officers: { id: string; name: string }[] }) {
-  const { t, locale, date, dateTime, bdt, number } = useI18n();
+  const i18n = useI18n();
+  const { t, locale, date, dateTime, bdt, number } = i18n;
   const [view, setView] = useState<CaseView | null>(null);
   const [loadError, setLoadError] = useState('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'conflict'; n: number } | null>(null);
@@ -497,6 +483,8 @@ export function CasePage({ code, officers }: { code: string; officers: { id: str
         <p className={view.regulatorWindow.open ? undefined : 'overdue'}>{t(view.regulatorWindow.open ? 'regulator.case.windowOpen' : 'regulator.case.windowClosed', { date: date(day(view.regulatorWindow.lastDay)) })}</p>
       </section>
 
+      {view.policy && <PolicySection code={view.trackingCode} state={view.state} policy={view.policy} post={post} />}
+
       <section aria-labelledby="r-ev-h">
         <h2 id="r-ev-h">{t('regulator.evidence')}</h2>
         {view.evidence.length === 0 ? (
@@ -514,7 +502,7 @@ export function CasePage({ code, officers }: { code: string; officers: { id: str
         <h2 id="r-tl-h">{t('regulator.timeline')}</h2>
         <ol className="r-timeline">
           {view.timeline.map((e) => {
-            const detail = eventDetail(t, e, names, { dateTime, bdt });
+            const detail = eventDetail(t, e, names, i18n);
             return (
               <li key={e.seq} className={broken && e.seq >= broken.seq ? 'r-tl-broken' : undefined}>
                 <p>

@@ -1,6 +1,6 @@
 // Shared pieces of the regulator console: the signed-in officer, API errors in the reader's
-// language tied to their fields, and a labelled field.
-import { createContext, useContext, type ReactNode } from 'react';
+// language tied to their fields, a labelled field, and form state kept across a reload.
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { MessageKey } from '@nalish/domain';
 import { ApiError } from '../../api.ts';
 import type { UiKey } from '../../i18n/en.ts';
@@ -87,4 +87,30 @@ export function FormError({ text }: { text?: string | undefined }) {
       {text}
     </p>
   );
+}
+
+/** A step of the case: POST it with the version seen; null when done, else errors per field ('' for the form). */
+export type Post = (action: string, body: Record<string, unknown>, fields: string[]) => Promise<Record<string, string> | null>;
+
+export function useFormState<T extends Record<string, string>>(key: string, initial: T) {
+  // Kept in sessionStorage: a reload or a lost connection never loses what was typed.
+  const [v, setV] = useState<T>(() => {
+    try {
+      const saved = sessionStorage.getItem(key);
+      return saved ? { ...initial, ...(JSON.parse(saved) as T) } : initial;
+    } catch {
+      return initial;
+    }
+  });
+  const set = (k: keyof T, value: string) =>
+    setV((old) => {
+      const next = { ...old, [k]: value };
+      sessionStorage.setItem(key, JSON.stringify(next));
+      return next;
+    });
+  const clear = () => {
+    sessionStorage.removeItem(key);
+    setV(initial);
+  };
+  return [v, set, clear] as const;
 }
