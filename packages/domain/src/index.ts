@@ -9,3 +9,5 @@ export * from './identity/phone.ts';
 export * from './complaint/filing.ts';
 export * from './complaint/places.ts';
 export * from './complaint/regulatorWindow.ts';
+export * from './merchant/apiKeys.ts';
+export * from './complaint/listQuery.ts';
