@@ -11,3 +11,4 @@ export * from './complaint/places.ts';
 export * from './complaint/regulatorWindow.ts';
 export * from './merchant/apiKeys.ts';
 export * from './complaint/listQuery.ts';
+export * from './merchant/events.ts';
