@@ -16,6 +16,7 @@ import {
   merchantLogin,
   step,
 } from '../../server/test/harness.ts';
+import { feedSettled } from '../../server/test/support/feed.ts';
 import { NalishApiError, NalishClient } from '../src/index.ts';
 
 async function listening(s: TestService): Promise<string> {
@@ -171,6 +172,8 @@ describe('@nalish/client against a running server', () => {
   });
 
   it('polls the events feed: every event once, oldest first; continues from a stored cursor; stops when aborted', async () => {
+    // Everything so far first (the feed waits for older transactions, in any database, to end).
+    await feedSettled(s.deps.db, w.merchant);
     const start = await (async () => {
       let p = await client.events();
       while (p.hasMore) p = await client.events({ after: p.nextCursor });
@@ -190,6 +193,7 @@ describe('@nalish/client against a running server', () => {
     assert.deepEqual(seen, [`complaint.created ${a.trackingCode}`, `complaint.created ${b.trackingCode}`]);
     // Later, from the stored cursor: only what happened since.
     assert.equal((await step(s, consumer.auth, a.trackingCode, 'withdraw')).statusCode, 200);
+    await feedSettled(s.deps.db, w.merchant);
     const next = await client.events({ after: cursor });
     assert.deepEqual(
       next.items.map((e) => [e.type, e.complaint.trackingCode, e.data.action]),

@@ -21,6 +21,7 @@ import {
   multipart,
   step,
 } from './harness.ts';
+import { feedSettled } from './support/feed.ts';
 import { otherConnection, secondProcess } from './support/secondProcess.ts';
 
 type Headers = Record<string, string>;
@@ -338,6 +339,12 @@ describe('merchant API: Idempotency-Key', () => {
     assert.equal((await step(s, owner, other.trackingCode, 'respond', offer)).statusCode, 200);
   });
 
+  it('a write to a path that does not exist is a 404 (no Idempotency-Key asked for)', async () => {
+    const r = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/nothing-here', headers: { ...k.auth, accept: 'application/json' }, payload: {} });
+    assert.equal(r.statusCode, 404, r.body);
+    assert.equal(r.json().error.code, 'not_found');
+  });
+
   it('the same key and request: the first answer again, marked as replayed, and the step taken once', async () => {
     const c = await fileVia(s, consumer.auth, complaintInput());
     const key = idem();
@@ -519,7 +526,9 @@ describe('merchant API: the events feed', () => {
     assert.equal(r.statusCode, 200, r.body);
     return r.json();
   };
+  /** Everything up to now (once every older transaction, in any database, has ended). */
   const drain = async (after?: string, limit = 100) => {
+    await feedSettled(s.deps.db, w.merchant);
     const items: Page['items'] = [];
     let cursor = after;
     for (let i = 0; i < 100; i++) {
@@ -566,7 +575,7 @@ describe('merchant API: the events feed', () => {
     assert.equal(idle.nextCursor, all.cursor);
     // Something new appears after the saved cursor, and only that.
     const c = await fileVia(s, c1.auth, complaintInput());
-    const next = await feed(all.cursor);
+    const next = await drain(all.cursor);
     assert.deepEqual(next.items.map((e) => [e.type, e.complaint.trackingCode]), [['complaint.created', c.trackingCode]]);
   });
 
@@ -574,6 +583,7 @@ describe('merchant API: the events feed', () => {
     const r = await s.app.inject({ method: 'GET', url: '/api/v1/merchant/events?after=nonsense', headers: k.auth });
     assert.equal(r.statusCode, 400);
     assert.equal(r.json().error.details.fields[0].path, 'after');
+    await feedSettled(s.deps.db, w.merchant);
     assert.deepEqual((await feed(undefined, 100, owner)).items, (await feed(undefined, 100)).items);
   });
 
@@ -590,7 +600,7 @@ describe('merchant API: the events feed', () => {
     });
     assert.deepEqual(inside.items, []);
     assert.equal(inside.nextCursor, start);
-    const afterCommit = await feed(start);
+    const afterCommit = await drain(start);
     assert.deepEqual(afterCommit.items.map((e) => [e.type, e.complaint.trackingCode, e.data.action]), [['complaint.escalated', a.trackingCode, 'reject']]);
   });
 

@@ -59,16 +59,19 @@ interface MultipartValue {
   filename?: string;
   mimetype?: string;
   value?: unknown;
-  _buf?: Buffer | null;
+  toBuffer?: () => Promise<Buffer>;
 }
 
-/** A form's fields and files (read into memory by @fastify/multipart before the handler runs):
- *  names, values, file names, types and a hash of each file's bytes. The framing (the
- *  boundary, which a client makes anew for each try) does not count. */
-function multipartBodyHash(body: unknown): string {
-  const one = (v: MultipartValue) =>
-    v.type === 'file' ? { filename: v.filename, mimetype: v.mimetype, sha256: v._buf ? sha256(v._buf) : null } : { value: v.value };
-  const fields = Object.entries((body ?? {}) as Record<string, MultipartValue | MultipartValue[]>).map(([name, v]) => [name, Array.isArray(v) ? v.map(one) : one(v)]);
+/** A form's fields and files (read into memory by @fastify/multipart before the handler runs,
+ *  so toBuffer() only hands back the bytes): names, values, file names, types and a hash of
+ *  each file. The framing (the boundary, which a client makes anew for each try) does not count. */
+async function multipartBodyHash(body: unknown): Promise<string> {
+  const one = async (v: MultipartValue) =>
+    v.type === 'file' ? { filename: v.filename, mimetype: v.mimetype, sha256: v.toBuffer ? sha256(await v.toBuffer()) : null } : { value: v.value };
+  const fields: [string, unknown][] = [];
+  for (const [name, v] of Object.entries((body ?? {}) as Record<string, MultipartValue | MultipartValue[]>)) {
+    fields.push([name, Array.isArray(v) ? await Promise.all(v.map(one)) : await one(v)]);
+  }
   return sha256(canonicalJson(Object.fromEntries(fields)));
 }
 
@@ -140,7 +143,7 @@ export function installIdempotency(app: FastifyInstance, deps: Deps): void {
     const idem = request.idempotency;
     if (!idem) return;
     const bodyHash = request.isMultipart()
-      ? multipartBodyHash(request.body)
+      ? await multipartBodyHash(request.body)
       : // Through JSON first, so a parsed value (a Date, say) hashes as it was sent.
         sha256(canonicalJson(JSON.parse(JSON.stringify(request.body ?? null))));
     const fingerprint = sha256(`${request.method}\n${request.url}\n${bodyHash}`);

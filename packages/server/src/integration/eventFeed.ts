@@ -6,7 +6,9 @@
 // by id would step over it for ever. The feed orders by the writing transaction's id
 // (migration 005) and hands out only events whose transaction is older than every running
 // one; whatever commits later has a transaction id at least that high and so always sorts
-// after any cursor handed out before. Events are at most a running transaction late.
+// after any cursor handed out before. Events are at most a running transaction late — on a
+// PostgreSQL server any transaction of the cluster (pg_current_snapshot spans databases), so
+// a long report or backup holds the feed back until it ends; nothing is lost.
 import type { Queryable } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { type MerchantEvent, type MerchantEventComplaint, toMerchantEvent } from './merchantEvents.ts';
