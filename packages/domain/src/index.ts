@@ -10,3 +10,6 @@ export * from './complaint/filing.ts';
 export * from './policy/facts.ts';
 export * from './complaint/places.ts';
 export * from './complaint/regulatorWindow.ts';
+export * from './merchant/apiKeys.ts';
+export * from './complaint/listQuery.ts';
+export * from './merchant/events.ts';

@@ -6,10 +6,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
+import { installApiRateLimit } from './http/apiRateLimit.ts';
 import { installAuth } from './http/auth.ts';
 import { type PageFallback, installErrorHandling } from './http/errors.ts';
+import { installIdempotency } from './http/idempotency.ts';
 import { installWebApp } from './http/webApp.ts';
 import { complaintRoutes } from './routes/complaints.ts';
+import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantRoutes } from './routes/merchant.ts';
 import { otpRoutes } from './routes/otp.ts';
@@ -52,8 +55,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+  // Files are read into the body before the handler runs (within these limits), so an
+  // upload's Idempotency-Key is checked against its content like any other write.
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
   installAuth(app, deps);
+  // In this order: who is calling, then their rate limit, then their Idempotency-Key.
+  installApiRateLimit(app, deps);
+  installIdempotency(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes(deps));
@@ -61,6 +69,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(sessionRoutes(deps));
   await app.register(complaintRoutes(deps));
   await app.register(merchantRoutes(deps));
+  await app.register(eventRoutes(deps));
   await app.register(regulatorRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(policyRoutes(deps));

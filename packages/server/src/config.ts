@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   FILINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
   OTP_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).default(5),
   OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LIFECYCLE_SETTINGS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -73,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       filingsPerDay: e.FILINGS_PER_DAY,
       otpPerPhonePerHour: e.OTP_PER_PHONE_PER_HOUR,
       otpPerIpPerHour: e.OTP_PER_IP_PER_HOUR,
+      apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
     },
     lifecycle,
     logLevel: e.LOG_LEVEL,

@@ -1,9 +1,16 @@
-// Background loops: the outbox (notifications and webhooks) and the deadline sweep. They run
+// Background loops: the outbox (notifications and webhooks), the deadline sweep and, once a
+// minute, the pruning of expired Idempotency-Key answers and old rate-limit windows. They run
 // inside the server process by default (WORKERS=true) and can run as separate processes
 // (src/worker.ts) against a PostgreSQL server; claims are atomic, so any number may run.
 import type { Deps } from './deps.ts';
 import { sweepTimers } from './deadlines/sweep.ts';
+import { dropExpiredIdempotencyKeys } from './http/idempotency.ts';
+import { dropOldWindows } from './limits/fixedWindow.ts';
 import { type Senders, deliverBatch } from './notify/deliver.ts';
+
+const PRUNE_EVERY_MS = 60_000;
+// Rate-limit windows are a minute to a day long; older ones count nothing any more.
+const KEEP_WINDOWS_MS = 2 * 24 * 3600_000;
 
 export interface Workers {
   stop(): Promise<void>;
@@ -16,7 +23,18 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const log = opts.log ?? (() => undefined);
+  let prunedAt = 0;
   const tick = async () => {
+    if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      try {
+        const now = deps.now();
+        await dropExpiredIdempotencyKeys(deps.db, now);
+        await dropOldWindows(deps.db, new Date(now.getTime() - KEEP_WINDOWS_MS));
+      } catch (e) {
+        log('pruning idempotency keys and rate windows failed', e);
+      }
+    }
     try {
       await sweepTimers(deps);
     } catch (e) {

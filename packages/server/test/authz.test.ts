@@ -3,6 +3,7 @@
 // role-only endpoint gets 403; a role the state machine never allows for a step gets 403;
 // an allowed role in the wrong state gets 409.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type Action, type Role, TRANSITIONS } from '@nalish/domain';
 import { fileComplaint } from '../src/complaints/file.ts';
@@ -44,9 +45,15 @@ describe('authorisation of every route for every role', () => {
     ownerPhone = owner.phone;
     otherPhone = other.phone;
     const merchant = await merchantLogin(s, w.merchantUser);
-    const created = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: merchant, payload: { label: 'shop system' } });
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/merchant/api-keys',
+      headers: merchant,
+      payload: { label: 'shop system', scopes: ['complaints:read', 'complaints:respond', 'webhooks:manage'] },
+    });
     assert.equal(created.statusCode, 201, created.body);
     apiKeyId = created.json().id;
+    const apiKeyBearer = `Bearer ${created.json().key}`;
     as = {
       anonymous: {},
       owner: owner.auth,
@@ -55,8 +62,10 @@ describe('authorisation of every route for every role', () => {
       otherMerchant: await merchantLogin(s, w.otherMerchantUser),
       officer: await officerLogin(s, w.officer),
       ctgOfficer: await officerLogin(s, w.ctgOfficer),
-      apiKey: { authorization: `Bearer ${created.json().key}` },
+      apiKey: {},
     };
+    // Every write with an API key carries an Idempotency-Key: a fresh one for each request.
+    Object.defineProperty(as, 'apiKey', { get: () => ({ authorization: apiKeyBearer, 'idempotency-key': randomUUID() }), enumerable: true });
   });
   after(() => s.close());
 
@@ -209,9 +218,27 @@ describe('authorisation of every route for every role', () => {
     { name: 'GET /api/v1/complaints', method: 'GET', url: () => '/api/v1/complaints', allow: { owner: 200, otherConsumer: 200 } },
     { name: 'POST /api/v1/complaints', method: 'POST', url: () => '/api/v1/complaints', payload: () => complaintInput(), allow: { owner: 201, otherConsumer: 201 } },
     { name: 'GET /api/v1/merchant/complaints', method: 'GET', url: () => '/api/v1/merchant/complaints', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
-    { name: 'GET /api/v1/merchant/api-keys', method: 'GET', url: () => '/api/v1/merchant/api-keys', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
-    // An API key cannot mint or revoke keys: only signed-in staff can.
-    { name: 'POST /api/v1/merchant/api-keys', method: 'POST', url: () => '/api/v1/merchant/api-keys', payload: () => ({ label: 'another' }), allow: { merchant: 201, otherMerchant: 201 } },
+    { name: 'GET /api/v1/merchant/events', method: 'GET', url: () => '/api/v1/merchant/events', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
+    { name: 'GET /api/v1/merchant/stats', method: 'GET', url: () => '/api/v1/merchant/stats', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
+    // Keys and the team are for signed-in staff: an API key can neither see nor mint keys, nor touch the team.
+    { name: 'GET /api/v1/merchant/api-keys', method: 'GET', url: () => '/api/v1/merchant/api-keys', allow: { merchant: 200, otherMerchant: 200 } },
+    {
+      name: 'POST /api/v1/merchant/api-keys',
+      method: 'POST',
+      url: () => '/api/v1/merchant/api-keys',
+      payload: () => ({ label: 'another', scopes: ['complaints:read'] }),
+      allow: { merchant: 201, otherMerchant: 201 },
+    },
+    { name: 'GET /api/v1/merchant/team', method: 'GET', url: () => '/api/v1/merchant/team', allow: { merchant: 200, otherMerchant: 200 } },
+    {
+      name: 'POST /api/v1/merchant/team',
+      method: 'POST',
+      url: () => '/api/v1/merchant/team',
+      payload: () => ({ email: `${randomUUID().slice(0, 8)}@shopbd.test`, name: 'New', role: 'agent', password: 'a-long-password-1' }),
+      allow: { merchant: 201, otherMerchant: 201 },
+    },
+    // Staff of the merchant reach the check for the member (404 for an unknown one); an API key never does.
+    { name: 'PATCH /api/v1/merchant/team/:id', method: 'PATCH', url: () => `/api/v1/merchant/team/${randomUUID()}`, payload: () => ({ active: false }), allow: { merchant: 404, otherMerchant: 404 } },
     { name: 'GET /api/v1/merchant/webhooks', method: 'GET', url: () => '/api/v1/merchant/webhooks', allow: { merchant: 200, otherMerchant: 200, apiKey: 200 } },
     {
       name: 'POST /api/v1/merchant/webhooks',
@@ -241,8 +268,41 @@ describe('authorisation of every route for every role', () => {
     });
   }
 
+  it('a key without webhooks:manage reaches no webhook route', async () => {
+    const created = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: as.merchant, payload: { label: 'reader', scopes: ['complaints:read', 'complaints:respond'] } });
+    assert.equal(created.statusCode, 201, created.body);
+    const key = { authorization: `Bearer ${created.json().key}`, 'idempotency-key': randomUUID() };
+    for (const [method, url] of [['GET', '/api/v1/merchant/webhooks'], ['POST', '/api/v1/merchant/webhooks'], ['GET', `/api/v1/merchant/webhooks/${randomUUID()}`]] as const) {
+      const r = await s.app.inject({ method, url, headers: key, ...(method === 'POST' ? { payload: { url: 'https://hooks.shopbd.example/x', events: ['complaint.created'] } } : {}) });
+      assert.equal(r.statusCode, 403, `${method} ${url}: ${r.body}`);
+      assert.equal(r.json().error.code, 'missing_scope');
+    }
+  });
+
+  it('an API key reaches no read its scopes do not name: every GET route with a key that may only manage webhooks', async () => {
+    const created = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: as.merchant, payload: { label: 'hooks only', scopes: ['webhooks:manage'] } });
+    assert.equal(created.statusCode, 201, created.body);
+    const key = { authorization: `Bearer ${created.json().key}` };
+    const code = await filed();
+    // Anyone may read these (the public registry, health, who is signed in).
+    const OPEN = new Set(['/health', '/api/v1/merchants', '/api/v1/merchants/{id}', '/api/v1/session', '/api/v1/policy/breaches']);
+    const paths = Object.entries((s.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths).filter(([, ops]) => 'get' in ops);
+    assert.ok(paths.length >= 10);
+    for (const [path] of paths) {
+      const url = path.replace('{code}', code).replace(/\{id\}/g, path.startsWith('/api/v1/merchants/') ? w.merchant : randomUUID());
+      const r = await s.app.inject({ method: 'GET', url, headers: key });
+      if (OPEN.has(path) || path.startsWith('/api/v1/merchant/webhooks')) {
+        assert.ok(![401, 403].includes(r.statusCode), `${path}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+        continue;
+      }
+      // Refused: 403, or 404 where the route hides that the thing exists (the case file).
+      assert.ok([403, 404].includes(r.statusCode), `${path}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+      assert.ok(['missing_scope', 'forbidden', 'not_found'].includes(r.json().error.code), path);
+    }
+  });
+
   it('DELETE /api/v1/merchant/api-keys/:id: only staff of the key’s merchant (another merchant 404, API key 403)', async () => {
-    const keys = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: as.merchant, payload: { label: 'to revoke' } });
+    const keys = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: as.merchant, payload: { label: 'to revoke', scopes: ['complaints:read'] } });
     const id = keys.json().id as string;
     const url = `/api/v1/merchant/api-keys/${id}`;
     const expected: Record<Who, number> = { anonymous: 401, owner: 403, otherConsumer: 403, otherMerchant: 404, officer: 403, ctgOfficer: 403, apiKey: 403, merchant: 204 };

@@ -25,7 +25,7 @@ describe('merchant team', () => {
     assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/merchant/team', payload: { email: 'a@b.test', name: 'A', role: 'agent' } })).statusCode, 401);
     const consumer = await consumerLogin(s);
     assert.equal((await s.app.inject({ method: 'GET', url: '/api/v1/merchant/team', headers: consumer.auth })).statusCode, 403);
-    const key = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: owner, payload: { label: 'k' } });
+    const key = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: owner, payload: { label: 'k', scopes: ['complaints:read', 'complaints:respond'] } });
     const bearer = { authorization: `Bearer ${key.json().key}` };
     assert.equal((await s.app.inject({ method: 'GET', url: '/api/v1/merchant/team', headers: bearer })).statusCode, 403);
     assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/merchant/team', headers: bearer, payload: { email: 'k@b.test', name: 'K', role: 'owner' } })).statusCode, 403);

@@ -3,6 +3,7 @@
 // deadline sweep, delivery by the outbox worker, retries on the harness clock, the delivery
 // log, redelivery, disabling, and several workers at once.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { t } from '@nalish/domain';
 import { sweepTimers } from '../src/deadlines/sweep.ts';
@@ -64,7 +65,8 @@ describe('webhooks', () => {
     senders = sendersFromConfig(s.deps.config);
     // API keys, not staff sessions: the tests move the clock by days, past a session's life.
     const key = async (user: { email: string; password: string }) => {
-      const r = await api('POST', '/api/v1/merchant/api-keys', await merchantLogin(s, user), { label: 'webhooks' });
+      const r = await api('POST', '/api/v1/merchant/api-keys', await merchantLogin(s, user), { label: 'webhooks', scopes: ['webhooks:manage', 'complaints:read', 'complaints:respond'] });
+      assert.equal(r.statusCode, 201, r.body);
       return { authorization: `Bearer ${r.json().key}` };
     };
     merchant = await key(w.merchantUser);
@@ -76,8 +78,14 @@ describe('webhooks', () => {
     await s.close();
   });
 
+  // Every write made with an API key carries an Idempotency-Key.
   const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Record<string, string>, payload?: unknown) =>
-    s.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
+    s.app.inject({
+      method,
+      url,
+      headers: method === 'GET' ? headers : { 'idempotency-key': randomUUID(), ...headers },
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    });
 
   async function register(auth: Record<string, string>, url: string, events = ALL_EVENTS): Promise<{ endpoint: Endpoint; secret: string }> {
     const r = await api('POST', '/api/v1/merchant/webhooks', auth, { url, events });

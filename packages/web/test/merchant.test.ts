@@ -285,6 +285,15 @@ describe('merchant portal in the browser', () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     await page.locator('#m-k-label-error').getByText('Give the key a label.').waitFor();
     await page.getByLabel('Label', { exact: true }).fill('order system');
+    // Scopes: reading is ticked to start with; none at all is said at the group.
+    const read = page.getByRole('checkbox', { name: /Read complaints/ });
+    assert.equal(await read.isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: /Answer complaints/ }).isChecked(), false);
+    await read.uncheck();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.locator('#m-k-scopes-error').getByText('Choose at least one thing this key may do.').waitFor();
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'complaints:read');
+    await read.check();
     await page.getByRole('button', { name: 'Create key' }).click();
     const keyBox = page.getByLabel('The new API key');
     await keyBox.waitFor();
@@ -295,10 +304,23 @@ describe('merchant portal in the browser', () => {
     await noSeriousViolations(page, 'keys (created)');
     await screenshot(page, 'merchant-keys-en-desktop');
 
+    // The list says what the key may do.
+    await page.locator('.m-scope-list').getByText('complaints:read').waitFor();
+    assert.equal(await page.locator('.m-scope-list li').count(), 1);
+
     const inbox = () => w.service.app.inject({ method: 'GET', url: '/api/v1/merchant/complaints', headers: { authorization: `Bearer ${key}` } });
     const ok = await inbox();
     assert.equal(ok.statusCode, 200);
     assert.ok(ok.json().items.length >= 1);
+    // It may read, not answer.
+    const answer = await w.service.app.inject({
+      method: 'POST',
+      url: `/api/v1/complaints/${ok.json().items[0].trackingCode}/respond`,
+      headers: { authorization: `Bearer ${key}`, 'idempotency-key': 'browser-test-1' },
+      payload: { kind: 'defence', message: 'Delivered on time.' },
+    });
+    assert.equal(answer.statusCode, 403);
+    assert.equal(answer.json().error.code, 'missing_scope');
 
     // The key is never shown again.
     await page.reload();

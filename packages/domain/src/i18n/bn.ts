@@ -39,6 +39,11 @@ export const bn: Record<MessageKey, string> = {
   'error.finding_not_found': 'এই অভিযোগে ওই নিয়মের কোনো ফলাফল নেই।',
   'error.complaint_finished': 'অভিযোগটি শেষ হয়ে গেছে; এর তথ্য আর বদলানো যায় না।',
   'error.internal': 'আমাদের দিকে একটি সমস্যা হয়েছে। আপনার পাঠানো কিছুই হারায়নি; আবার চেষ্টা করুন।',
+  'error.missing_scope': 'এই API কী দিয়ে এটি করা যায় না: “{scope}” অনুমতি (scope) দরকার।',
+  'error.api_rate_limited': 'এই API কী দিয়ে অনেক বেশি অনুরোধ এসেছে (মিনিটে সর্বোচ্চ {limit}টি)। {seconds} সেকেন্ড পরে আবার চেষ্টা করুন।',
+  'error.idempotency_key_required': 'API কী দিয়ে পরিবর্তনের প্রতিটি অনুরোধে ১ থেকে ২০০ অক্ষরের একটি Idempotency-Key হেডার দিতে হয়।',
+  'error.idempotency_key_reused': 'এই Idempotency-Key আগে অন্য একটি অনুরোধে ব্যবহার করা হয়েছে। নতুন অনুরোধের জন্য নতুন কী দিন।',
+  'error.idempotency_in_progress': 'এই Idempotency-Key-এর অনুরোধটি এখনো চলছে। একটু পরে আবার চেষ্টা করুন।',
 
   'state.submitted': 'জমা হয়েছে',
   'state.with_merchant': 'বিক্রেতার কাছে',

@@ -39,6 +39,12 @@ export const en = {
   'error.finding_not_found': 'This complaint has no finding for that rule.',
   'error.complaint_finished': 'This complaint is finished; its facts can no longer change.',
   'error.internal': 'Something went wrong on our side. Nothing you sent was lost; please try again.',
+  // The merchant API (API keys: scopes, rate limit, idempotency).
+  'error.missing_scope': 'This API key may not do this: it needs the “{scope}” scope.',
+  'error.api_rate_limited': 'Too many requests with this API key (at most {limit} a minute). Try again in {seconds} seconds.',
+  'error.idempotency_key_required': 'Writes with an API key need an Idempotency-Key header of 1 to 200 characters.',
+  'error.idempotency_key_reused': 'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+  'error.idempotency_in_progress': 'A request with this Idempotency-Key is still being processed. Try again in a moment.',
 
   // Lifecycle labels.
   'state.submitted': 'Submitted',

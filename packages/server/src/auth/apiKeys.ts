@@ -1,29 +1,46 @@
-// Merchant API keys: "nlk_" + 32 random bytes, shown once, stored as a keyed hash.
+// Merchant API keys: "nlk_" + 32 random bytes, shown once, stored as a keyed hash, each with
+// the scopes it was created with (packages/domain/src/merchant/apiKeys.ts).
 import { randomUUID } from 'node:crypto';
+import type { ApiKeyScope } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { keyedHash, randomToken } from './secrets.ts';
 
-export async function createApiKey(deps: Deps, merchantId: string, label: string): Promise<{ id: string; key: string; prefix: string }> {
+export interface CreatedApiKey {
+  id: string;
+  key: string;
+  prefix: string;
+  label: string;
+  scopes: ApiKeyScope[];
+}
+
+export async function createApiKey(deps: Deps, merchantId: string, label: string, scopes: readonly ApiKeyScope[]): Promise<CreatedApiKey> {
   const key = `nlk_${randomToken(32)}`;
   const id = randomUUID();
   const prefix = key.slice(0, 10);
-  await deps.db.query('INSERT INTO api_keys (id, merchant_id, prefix, key_hash, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+  await deps.db.query('INSERT INTO api_keys (id, merchant_id, prefix, key_hash, label, scopes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
     id,
     merchantId,
     prefix,
     keyedHash(deps.secret, `apikey:${key}`),
     label,
+    [...scopes],
     deps.now(),
   ]);
-  return { id, key, prefix };
+  return { id, key, prefix, label, scopes: [...scopes] };
 }
 
-export async function findApiKey(deps: Deps, key: string): Promise<{ id: string; merchantId: string } | null> {
-  const [row] = await deps.db.query<{ id: string; merchant_id: string }>(
-    `UPDATE api_keys SET last_used_at = $2 WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, merchant_id`,
+export interface FoundApiKey {
+  id: string;
+  merchantId: string;
+  scopes: ApiKeyScope[];
+}
+
+export async function findApiKey(deps: Deps, key: string): Promise<FoundApiKey | null> {
+  const [row] = await deps.db.query<{ id: string; merchant_id: string; scopes: ApiKeyScope[] }>(
+    `UPDATE api_keys SET last_used_at = $2 WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, merchant_id, scopes`,
     [keyedHash(deps.secret, `apikey:${key}`), deps.now()],
   );
-  return row ? { id: row.id, merchantId: row.merchant_id } : null;
+  return row ? { id: row.id, merchantId: row.merchant_id, scopes: row.scopes } : null;
 }
 
 export async function revokeApiKey(deps: Deps, merchantId: string, id: string): Promise<boolean> {

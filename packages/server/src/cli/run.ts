@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DISTRICTS, DIVISIONS } from '@nalish/domain';
+import { API_KEY_SCOPES, type ApiKeyScope, ApiKeyScopeSchema, DISTRICTS, DIVISIONS } from '@nalish/domain';
 import { createMerchant, createMerchantUser, createOffice, createOfficer } from '../admin/ops.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { otpauthUrl, totpAt, totpStep } from '../auth/totp.ts';
@@ -50,11 +50,14 @@ Merchants and API keys
   merchant list
   merchant user --merchant <merchant id> --email <address> --name <text>
                 [--password <text>] [--role owner|agent]
-  apikey create --merchant <merchant id> --label <text>      (the key is shown once)
+  apikey create --merchant <merchant id> --label <text> [--scopes <scope,scope>]
+                (the key is shown once; scopes: ${API_KEY_SCOPES.join(', ')};
+                 default complaints:read,complaints:respond)
   apikey list   --merchant <merchant id>
   apikey revoke --merchant <merchant id> --id <key id>
   apikey rotate --merchant <merchant id> --id <key id>
-                (a new key with the same label; the old one is revoked in the same transaction)
+                (a new key with the same label and scopes; the old one is revoked in the same
+                 transaction)
 
 Complaint history
   verify-chain [--complaint <tracking code>]
@@ -111,6 +114,13 @@ function uuid(v: Values, name: string): string {
   const x = req(v, name);
   if (!UUID.test(x)) throw new CliError(`--${name} must be an id (a UUID), not "${x}"`);
   return x.toLowerCase();
+}
+
+function scopeList(text: string): ApiKeyScope[] {
+  const scopes = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  const bad = scopes.filter((s) => !ApiKeyScopeSchema.safeParse(s).success);
+  if (scopes.length === 0 || bad.length > 0) throw new CliError(`--scopes must name one or more of ${API_KEY_SCOPES.join(', ')}${bad.length ? `, not "${bad.join(', ')}"` : ''}`);
+  return scopes as ApiKeyScope[];
 }
 
 const EmailSchema = z.email();
@@ -309,13 +319,14 @@ const commands: Record<string, Handler> = {
   },
 
   async 'apikey create'(args, getDeps, out) {
-    const { values: v } = parse(args, { merchant: { type: 'string' }, label: { type: 'string' } });
+    const { values: v } = parse(args, { merchant: { type: 'string' }, label: { type: 'string' }, scopes: { type: 'string' } });
     const merchantId = uuid(v, 'merchant');
     const label = req(v, 'label');
+    const scopes = scopeList(str(v, 'scopes') ?? 'complaints:read,complaints:respond');
     const deps = await getDeps();
     await mustExist(deps.db, 'merchants', merchantId, 'merchant');
-    const k = await createApiKey(deps, merchantId, label);
-    json(out, { id: k.id, merchantId, label, prefix: k.prefix, key: k.key });
+    const k = await createApiKey(deps, merchantId, label, scopes);
+    json(out, { id: k.id, merchantId, label, scopes, prefix: k.prefix, key: k.key });
     out.err('The key is shown only now; it is stored as a hash.');
     return 0;
   },
@@ -325,12 +336,15 @@ const commands: Record<string, Handler> = {
     const merchantId = uuid(v, 'merchant');
     const deps = await getDeps();
     await mustExist(deps.db, 'merchants', merchantId, 'merchant');
-    const rows = await deps.db.query<{ id: string; prefix: string; label: string; created_at: Date; revoked_at: Date | null; last_used_at: Date | null }>(
-      'SELECT id, prefix, label, created_at, revoked_at, last_used_at FROM api_keys WHERE merchant_id = $1 ORDER BY created_at DESC, id',
+    const rows = await deps.db.query<{ id: string; prefix: string; label: string; scopes: string[]; created_at: Date; revoked_at: Date | null; last_used_at: Date | null }>(
+      'SELECT id, prefix, label, scopes, created_at, revoked_at, last_used_at FROM api_keys WHERE merchant_id = $1 ORDER BY created_at DESC, id',
       [merchantId],
     );
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-    json(out, rows.map((r) => ({ id: r.id, prefix: r.prefix, label: r.label, createdAt: iso(r.created_at), revokedAt: iso(r.revoked_at), lastUsedAt: iso(r.last_used_at) })));
+    json(
+      out,
+      rows.map((r) => ({ id: r.id, prefix: r.prefix, label: r.label, scopes: r.scopes, createdAt: iso(r.created_at), revokedAt: iso(r.revoked_at), lastUsedAt: iso(r.last_used_at) })),
+    );
     return 0;
   },
 
@@ -350,17 +364,17 @@ const commands: Record<string, Handler> = {
     const id = uuid(v, 'id');
     const deps = await getDeps();
     const created = await deps.db.transaction(async (tx) => {
-      const [old] = await tx.query<{ label: string }>(
-        'SELECT label FROM api_keys WHERE id = $1 AND merchant_id = $2 AND revoked_at IS NULL FOR UPDATE',
+      const [old] = await tx.query<{ label: string; scopes: ApiKeyScope[] }>(
+        'SELECT label, scopes FROM api_keys WHERE id = $1 AND merchant_id = $2 AND revoked_at IS NULL FOR UPDATE',
         [id, merchantId],
       );
       if (!old) throw new CliError(`no active API key ${id} for merchant ${merchantId}`);
       const txDeps = inTransaction(deps, tx);
-      const k = await createApiKey(txDeps, merchantId, old.label);
+      const k = await createApiKey(txDeps, merchantId, old.label, old.scopes);
       if (!(await revokeApiKey(txDeps, merchantId, id))) throw new Error('the old key could not be revoked');
       return { ...k, label: old.label };
     });
-    json(out, { id: created.id, merchantId, label: created.label, prefix: created.prefix, key: created.key, revoked: id });
+    json(out, { id: created.id, merchantId, label: created.label, scopes: created.scopes, prefix: created.prefix, key: created.key, revoked: id });
     out.err('The new key is shown only now; the old key no longer works.');
     return 0;
   },

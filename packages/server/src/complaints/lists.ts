@@ -8,9 +8,11 @@ import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 export interface ListFilter {
   states?: readonly State[] | undefined;
   dueBefore?: Date | undefined;
+  dueAfter?: Date | undefined;
   overdue?: boolean | undefined;
   filedAfter?: Date | undefined;
   filedBefore?: Date | undefined;
+  updatedAfter?: Date | undefined;
   merchantId?: string | undefined;
   assignedOfficerId?: string | undefined;
   category?: string | undefined;
@@ -56,9 +58,11 @@ export async function listComplaints(
   };
   if (f.states?.length) add('c.state = ANY(?::text[])', f.states);
   if (f.dueBefore) add('c.due_at < ?', f.dueBefore);
+  if (f.dueAfter) add('c.due_at >= ?', f.dueAfter);
   if (f.overdue) add('c.due_at < ?', now);
   if (f.filedAfter) add('c.filed_at >= ?', f.filedAfter);
   if (f.filedBefore) add('c.filed_at < ?', f.filedBefore);
+  if (f.updatedAfter) add('c.updated_at >= ?', f.updatedAfter);
   if (f.merchantId) add('c.merchant_id = ?', f.merchantId);
   if (f.assignedOfficerId) add('c.assigned_officer_id = ?', f.assignedOfficerId);
   if (f.category) add('c.category = ?', f.category);

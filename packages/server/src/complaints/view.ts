@@ -46,6 +46,7 @@ export function summary(row: ComplaintRow, now: Date) {
     amountBdt: row.amount_bdt,
     problemCategory: row.category,
     filedAt: new Date(row.filed_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 

@@ -3,11 +3,12 @@
 // Requests authenticated by cookie must come from our own origin (CSRF protection);
 // Bearer tokens cannot be sent by another site, so they need no such check.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ApiKeyScope } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { findApiKey } from '../auth/apiKeys.ts';
 import { findSession } from '../auth/sessions.ts';
-import type { Actor } from '../policies/actor.ts';
+import { type Actor, hasScope } from '../policies/actor.ts';
 
 export const SESSION_COOKIE = 'nalish_session';
 
@@ -61,7 +62,7 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
       if (token.startsWith('nlk_')) {
         const key = await findApiKey(deps, token);
         if (!key) throw new AppError('unauthenticated');
-        request.actor = { role: 'merchant', merchantId: key.merchantId, userId: null };
+        request.actor = { role: 'merchant', merchantId: key.merchantId, userId: null, apiKey: { id: key.id, scopes: key.scopes } };
         return;
       }
       request.actor = await actorForSession(deps, token);
@@ -96,6 +97,21 @@ export function requireRole<R extends Actor['role']>(request: FastifyRequest, ro
   const actor = requireActor(request);
   if (actor.role !== role) throw new AppError('forbidden');
   return actor as Extract<Actor, { role: R }>;
+}
+
+/**
+ * For every route an API key can reach: the key must carry the scope (403 naming it).
+ * People signed in to the portal are not limited by scopes; their role rules still apply.
+ */
+export function requireScope(request: FastifyRequest, scope: ApiKeyScope): Actor {
+  const actor = requireActor(request);
+  if (!hasScope(actor, scope)) throw new AppError('missing_scope', { scope }, { scope });
+  return actor;
+}
+
+/** The actor is a merchant's API key (not a person). */
+export function isApiKey(actor: Actor | null): actor is Extract<Actor, { role: 'merchant'; userId: null }> {
+  return actor?.role === 'merchant' && actor.apiKey !== undefined;
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {

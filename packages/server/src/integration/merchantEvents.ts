@@ -1,21 +1,14 @@
 // What a merchant's systems are told about: the few public event types a webhook or the
 // events feed carries, mapped from the internal history. One table, used by both the
 // webhook outbox and the polling feed, so the two never disagree on what happened.
-import type { State } from '@nalish/domain';
+import { MERCHANT_EVENT_TYPES, type MerchantEvent, type MerchantEventType, type State } from '@nalish/domain';
 
-export const MERCHANT_EVENT_TYPES = [
-  'complaint.created',
-  'complaint.consumer_replied',
-  'complaint.deadline_approaching',
-  'complaint.deadline_missed',
-  'complaint.escalated',
-  'complaint.decided',
-] as const;
-export type MerchantEventType = (typeof MERCHANT_EVENT_TYPES)[number];
+// The vocabulary lives in @nalish/domain (shared with the typed client); the mapping is here.
+export { MERCHANT_EVENT_TYPES, type MerchantEvent, type MerchantEventType };
 
 /** An event of the history, as complaint_events holds it. */
 export interface HistoryEvent {
-  /** complaint_events.id: globally increasing, the feed's cursor and the public id's source. */
+  /** complaint_events.id: the public id's source (the feed pages by writing transaction and id, see eventFeed.ts). */
   id: string | number;
   type: string;
   actorRole: string;
@@ -54,15 +47,6 @@ export interface MerchantEventComplaint {
   state: State;
   due_at: Date | string | null;
   order_number: string;
-}
-
-export interface MerchantEvent {
-  id: string;
-  type: MerchantEventType;
-  createdAt: string;
-  complaint: { trackingCode: string; state: State; dueAt: string | null; orderNumber: string };
-  /** The internal step (e.g. 'reject') and what the merchant may see of it. */
-  data: { action: string; fromState: string | null; toState: string; reason?: string; stars?: number };
 }
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());

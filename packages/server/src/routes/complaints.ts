@@ -1,5 +1,6 @@
 // The complaint itself: filing, reading (any party with access), evidence, and one endpoint
 // per lifecycle step. Each handler: authenticate → validate (schema) → one command → present.
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { COMPLAINT_COLUMNS, type ComplaintRow } from '../complaints/row.ts';
 import { fullView, summary } from '../complaints/view.ts';
 import { attachEvidence } from '../evidence/attach.ts';
 import { MAX_EVIDENCE_BYTES } from '../evidence/detect.ts';
-import { requireActor, requireRole } from '../http/auth.ts';
+import { requireRole, requireScope } from '../http/auth.ts';
 import type { Actor } from '../policies/actor.ts';
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
@@ -77,7 +78,7 @@ export const complaintRoutes =
       '/api/v1/complaints/:code',
       { schema: { tags: ['complaints'], summary: 'A complaint with its timeline and evidence', params: CodeParams } },
       async (request) => {
-        const actor = requireActor(request);
+        const actor = requireScope(request, 'complaints:read');
         const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
         return fullView(deps.db, row, actor, deps.now(), deps.settings);
       },
@@ -94,12 +95,13 @@ export const complaintRoutes =
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
+        const actor = requireScope(request, 'complaints:respond');
         if (actor.role === 'system') throw new AppError('forbidden');
         const code = codeOrNotFound(request.params.code);
         if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-        const part = await request.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
-        if (!part) throw new AppError('validation', {}, { fields: [{ path: 'file', message: 'no file' }] });
+        // The form was read before the handler (attachFieldsToBody in app.ts).
+        const part = (request.body as Record<string, MultipartFile | MultipartValue | undefined> | undefined)?.file;
+        if (!part || part.type !== 'file') throw new AppError('validation', {}, { fields: [{ path: 'file', message: 'no file' }] });
         const data = await part.toBuffer();
         if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
         const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });
@@ -111,7 +113,7 @@ export const complaintRoutes =
       '/api/v1/complaints/:code/evidence/:id',
       { schema: { tags: ['complaints'], summary: 'Download one evidence file', params: CodeParams.extend({ id: z.uuid() }) } },
       async (request, reply) => {
-        const actor = requireActor(request);
+        const actor = requireScope(request, 'complaints:read');
         const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
         const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string }>(
           'SELECT storage_key, media_type, filename FROM evidence WHERE id = $1 AND complaint_id = $2',
@@ -137,7 +139,8 @@ export const complaintRoutes =
         `/api/v1/complaints/:code/${action.replaceAll('_', '-')}`,
         { schema: { tags: ['lifecycle'], summary: `Lifecycle step: ${action}`, params: CodeParams, body } },
         async (request) => {
-          const actor = requireActor(request);
+          // Every step an API key can take (respond, provide_info, …) answers the complaint.
+          const actor = requireScope(request, 'complaints:respond');
           const { expectedVersion, ...rest } = request.body as Record<string, unknown> & { expectedVersion?: number };
           const command = { action, payload: payload.parse(rest) } as never;
           const row = await actOnComplaint(deps, { code: codeOrNotFound(request.params.code) }, { actor, command, expectedVersion });

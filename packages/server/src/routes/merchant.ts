@@ -1,6 +1,8 @@
 // The merchant's side: staff sign in, the inbox of complaints against the merchant, and
-// API keys for the merchant's own systems.
+// API keys for the merchant's own systems. Routes an API key may call name the scope they
+// need (requireScope); keys and team are for signed-in staff only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiKeyCreateSchema, type ApiKeyScope } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -12,7 +14,7 @@ import { verifyPassword } from '../auth/passwords.ts';
 import { createSession } from '../auth/sessions.ts';
 import { listComplaints } from '../complaints/lists.ts';
 import { summary } from '../complaints/view.ts';
-import { requireRole, sessionCookie } from '../http/auth.ts';
+import { requireRole, requireScope, sessionCookie } from '../http/auth.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
 
 export const MerchantLoginSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
@@ -40,19 +42,52 @@ interface TeamRow {
 
 const teamMember = (r: TeamRow) => ({ id: r.id, email: r.email, name: r.name, role: r.role, active: r.active, createdAt: new Date(r.created_at).toISOString() });
 
-/** Staff signed in with a session (not an API key), optionally an owner. */
+/** Staff signed in with a session (not an API key). */
 function requireStaff(request: Parameters<typeof requireRole>[0]) {
   const actor = requireRole(request, 'merchant');
   if (!actor.userId) throw new AppError('forbidden');
   return { merchantId: actor.merchantId, userId: actor.userId };
 }
 
+interface ApiKeyRow {
+  id: string;
+  prefix: string;
+  label: string;
+  scopes: ApiKeyScope[];
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const apiKey = (r: ApiKeyRow) => ({
+  id: r.id,
+  prefix: r.prefix,
+  label: r.label,
+  scopes: r.scopes,
+  createdAt: iso(r.created_at)!,
+  revokedAt: iso(r.revoked_at),
+  lastUsedAt: iso(r.last_used_at),
+});
+
 export const merchantRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
+    /** A signed-in owner (a session, never an API key). */
+    const requireOwner = async (request: Parameters<typeof requireRole>[0]) => {
+      const actor = requireStaff(request);
+      const [me] = await deps.db.query<{ role: string }>('SELECT role FROM merchant_users WHERE id = $1 AND active', [actor.userId]);
+      if (me?.role !== 'owner') throw new AppError('forbidden');
+      return actor;
+    };
+
     app.post(
       '/api/v1/merchant/login',
-      { schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema }, config: { rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+      {
+        schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema },
+        // The answer carries the session token: never kept for an Idempotency-Key.
+        config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
+      },
       async (request, reply) => {
         const [u] = await deps.db.query<{ id: string; password_hash: string; merchant_id: string; role: string; name: string }>(
           'SELECT id, password_hash, merchant_id, role, name FROM merchant_users WHERE lower(email) = lower($1) AND active',
@@ -70,47 +105,41 @@ export const merchantRoutes =
       { schema: { tags: ['merchant'], summary: 'Inbox: complaints against this merchant, soonest deadline first', querystring: ListQuery } },
       async (request) => {
         const actor = requireRole(request, 'merchant');
+        requireScope(request, 'complaints:read');
         const now = deps.now();
         const page = await listComplaints(deps.db, { column: 'merchant_id', value: actor.merchantId }, toFilter(request.query), now);
         return { items: page.items.map((r) => summary(r, now)), nextCursor: page.nextCursor };
       },
     );
 
-    app.get('/api/v1/merchant/api-keys', { schema: { tags: ['merchant'], summary: 'API keys (never the key itself)' } }, async (request) => {
-      const actor = requireRole(request, 'merchant');
-      const rows = await deps.db.query<{ id: string; prefix: string; label: string; created_at: Date; revoked_at: Date | null; last_used_at: Date | null }>(
-        'SELECT id, prefix, label, created_at, revoked_at, last_used_at FROM api_keys WHERE merchant_id = $1 ORDER BY created_at DESC',
+    app.get('/api/v1/merchant/api-keys', { schema: { tags: ['merchant'], summary: 'API keys (never the key itself); signed-in staff' } }, async (request) => {
+      const actor = requireStaff(request);
+      const rows = await deps.db.query<ApiKeyRow>(
+        'SELECT id, prefix, label, scopes, created_at, revoked_at, last_used_at FROM api_keys WHERE merchant_id = $1 ORDER BY created_at DESC, id',
         [actor.merchantId],
       );
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          prefix: r.prefix,
-          label: r.label,
-          createdAt: new Date(r.created_at).toISOString(),
-          revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
-          lastUsedAt: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
-        })),
-      };
+      return { items: rows.map(apiKey) };
     });
 
     app.post(
       '/api/v1/merchant/api-keys',
-      { schema: { tags: ['merchant'], summary: 'Create an API key; the key is shown only in this answer', body: z.object({ label: z.string().trim().min(1).max(100) }) } },
+      {
+        schema: { tags: ['merchant'], summary: 'Create an API key with its scopes (owners, signed in); the key is shown only in this answer', body: ApiKeyCreateSchema },
+        // The answer carries the new key, which is stored only as a hash: never kept for replay.
+        config: { idempotency: false },
+      },
       async (request, reply) => {
-        const actor = requireRole(request, 'merchant');
-        if (!actor.userId) throw new AppError('forbidden'); // an API key cannot mint more keys
-        const created = await createApiKey(deps, actor.merchantId, request.body.label);
+        const actor = await requireOwner(request); // an API key cannot mint more keys
+        const created = await createApiKey(deps, actor.merchantId, request.body.label, request.body.scopes);
         return reply.status(201).send(created);
       },
     );
 
     app.delete(
       '/api/v1/merchant/api-keys/:id',
-      { schema: { tags: ['merchant'], summary: 'Revoke an API key', params: z.object({ id: z.uuid() }) } },
+      { schema: { tags: ['merchant'], summary: 'Revoke an API key (owners, signed in)', params: z.object({ id: z.uuid() }) } },
       async (request, reply) => {
-        const actor = requireRole(request, 'merchant');
-        if (!actor.userId) throw new AppError('forbidden');
+        const actor = await requireOwner(request);
         if (!(await revokeApiKey(deps, actor.merchantId, request.params.id))) throw new AppError('not_found');
         return reply.status(204).send();
       },
@@ -125,16 +154,13 @@ export const merchantRoutes =
       return { items: rows.map(teamMember) };
     });
 
-    const requireOwner = async (request: Parameters<typeof requireRole>[0]) => {
-      const actor = requireStaff(request);
-      const [me] = await deps.db.query<{ role: string }>('SELECT role FROM merchant_users WHERE id = $1 AND active', [actor.userId]);
-      if (me?.role !== 'owner') throw new AppError('forbidden');
-      return actor;
-    };
-
     app.post(
       '/api/v1/merchant/team',
-      { schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema } },
+      {
+        schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema },
+        // The answer may carry a generated password: never kept for an Idempotency-Key.
+        config: { idempotency: false },
+      },
       async (request, reply) => {
         const actor = await requireOwner(request);
         const { email, name, role } = request.body;
@@ -174,6 +200,7 @@ export const merchantRoutes =
 
     app.get('/api/v1/merchant/stats', { schema: { tags: ['merchant'], summary: "The merchant's own figures" } }, async (request) => {
       const actor = requireRole(request, 'merchant');
+      requireScope(request, 'complaints:read');
       // A complaint's answer is on time when the merchant responded: the deadline sweep moves a
       // silent complaint out of with_merchant (merchant_silent), after which no answer is possible.
       const [r] = await deps.db.query<{

@@ -28,12 +28,17 @@ export const otpRoutes =
       return reply.status(202).send({ phone, expiresAt: issued.expiresAt.toISOString(), resendAfterSeconds: OTP_RESEND_MS / 1000 });
     });
 
-    app.post('/api/v1/otp/verify', { schema: { tags: ['consumer'], summary: 'Verify the code and start a session', body: OtpVerifySchema } }, async (request, reply) => {
-      const phone = phoneOrFail(request.body.phone);
-      const code = request.body.code.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
-      await verifyOtp(deps, phone, code);
-      const session = await createSession(deps, 'consumer', phone);
-      void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:')));
-      return { token: session.token, expiresAt: session.expiresAt.toISOString(), phone };
-    });
+    app.post(
+      '/api/v1/otp/verify',
+      // The answer carries the session token: never kept for an Idempotency-Key.
+      { schema: { tags: ['consumer'], summary: 'Verify the code and start a session', body: OtpVerifySchema }, config: { idempotency: false } },
+      async (request, reply) => {
+        const phone = phoneOrFail(request.body.phone);
+        const code = request.body.code.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
+        await verifyOtp(deps, phone, code);
+        const session = await createSession(deps, 'consumer', phone);
+        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:')));
+        return { token: session.token, expiresAt: session.expiresAt.toISOString(), phone };
+      },
+    );
   };

@@ -9,7 +9,7 @@ import type { Deps } from '../deps.ts';
 import { fullView } from '../complaints/view.ts';
 import { reviewFinding, stateFacts } from '../findings/commands.ts';
 import { breachesByMerchant } from '../findings/stats.ts';
-import { requireActor, requireRole } from '../http/auth.ts';
+import { requireRole, requireScope } from '../http/auth.ts';
 import { CodeParams, codeOrNotFound } from './complaints.ts';
 
 // The facts are validated by the domain's FactsSchema inside the handler (its dates are
@@ -60,7 +60,8 @@ export const policyRoutes =
         },
       },
       async (request) => {
-        const actor = requireActor(request);
+        // A merchant's API key contests facts as part of answering the complaint.
+        const actor = requireScope(request, 'complaints:respond');
         const row = await stateFacts(deps, codeOrNotFound(request.params.code), actor, request.body);
         return fullView(deps.db, row, actor, deps.now(), deps.settings);
       },

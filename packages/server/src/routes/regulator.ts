@@ -26,7 +26,11 @@ export const regulatorRoutes =
   async (app) => {
     app.post(
       '/api/v1/regulator/login',
-      { schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code', body: OfficerLoginSchema }, config: { rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+      {
+        schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code', body: OfficerLoginSchema },
+        // The answer carries the session token: never kept for an Idempotency-Key.
+        config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
+      },
       async (request, reply) => {
         const { email, password, totp } = request.body;
         const [o] = await deps.db.query<{ id: string; password_hash: string; totp_secret: string; totp_last_step: number; office_id: string; name: string }>(

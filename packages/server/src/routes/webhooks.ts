@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { requireRole } from '../http/auth.ts';
+import { requireRole, requireScope } from '../http/auth.ts';
 import { MERCHANT_EVENT_TYPES } from '../integration/merchantEvents.ts';
 import { MAX_URL_LENGTH } from '../webhooks/address.ts';
 import { getDelivery, listDeliveries, redeliver } from '../webhooks/deliveries.ts';
@@ -42,8 +42,11 @@ export const DeliveryListQuery = z.object({
 const EndpointParams = z.object({ id: z.uuid() });
 const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,18}$/) });
 
+/** Every webhook route: the merchant's staff, or one of its API keys with webhooks:manage. */
 function merchantOf(request: FastifyRequest): string {
-  return requireRole(request, 'merchant').merchantId;
+  const merchant = requireRole(request, 'merchant');
+  requireScope(request, 'webhooks:manage');
+  return merchant.merchantId;
 }
 
 /** Test events and redeliveries make outgoing requests: limited per merchant (not per address). */
@@ -60,53 +63,46 @@ export const webhookRoutes =
   async (app) => {
     const tags = ['webhooks'];
 
-    // scope: webhooks:manage
     app.get(
       '/api/v1/merchant/webhooks',
       { schema: { tags, summary: 'Webhook endpoints (never their secrets), and the event types an endpoint may choose' } },
       async (request) => ({ items: await listEndpoints(deps, merchantOf(request)), eventTypes: MERCHANT_EVENT_TYPES }),
     );
 
-    // scope: webhooks:manage
     app.post(
       '/api/v1/merchant/webhooks',
-      { schema: { tags, summary: 'Register an endpoint; its signing secret is shown only in this answer', body: WebhookCreateSchema } },
+      // The answer carries the signing secret once: it is never kept for an idempotent replay.
+      { schema: { tags, summary: 'Register an endpoint; its signing secret is shown only in this answer', body: WebhookCreateSchema }, config: { idempotency: false } },
       async (request, reply) => reply.status(201).send(await createEndpoint(deps, merchantOf(request), request.body)),
     );
 
-    // scope: webhooks:manage
     app.get('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'One endpoint', params: EndpointParams } }, async (request) =>
       getEndpoint(deps, merchantOf(request), request.params.id),
     );
 
-    // scope: webhooks:manage
     app.patch(
       '/api/v1/merchant/webhooks/:id',
       { schema: { tags, summary: 'Change the URL or events, or switch the endpoint off or on', params: EndpointParams, body: WebhookPatchSchema } },
       async (request) => updateEndpoint(deps, merchantOf(request), request.params.id, request.body),
     );
 
-    // scope: webhooks:manage
     app.delete('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'Delete an endpoint; waiting deliveries are dropped', params: EndpointParams } }, async (request, reply) => {
       await deleteEndpoint(deps, merchantOf(request), request.params.id);
       return reply.status(204).send();
     });
 
-    // scope: webhooks:manage
     app.post(
       '/api/v1/merchant/webhooks/:id/rotate-secret',
-      { schema: { tags, summary: 'A new signing secret, shown only in this answer', params: EndpointParams, body: WebhookRotateSchema.nullish() } },
+      { schema: { tags, summary: 'A new signing secret, shown only in this answer', params: EndpointParams, body: WebhookRotateSchema.nullish() }, config: { idempotency: false } },
       async (request) => rotateSecret(deps, merchantOf(request), request.params.id, request.body?.keepPreviousHours ?? 0),
     );
 
-    // scope: webhooks:manage
     app.post(
       '/api/v1/merchant/webhooks/:id/enable',
       { schema: { tags, summary: 'Switch a disabled endpoint on again; its waiting deliveries go out in order', params: EndpointParams } },
       async (request) => enableEndpoint(deps, merchantOf(request), request.params.id),
     );
 
-    // scope: webhooks:manage
     app.post(
       '/api/v1/merchant/webhooks/:id/ping',
       { schema: { tags, summary: 'Send a test event (type ping); its result appears in the delivery log', params: EndpointParams }, config: perMerchant(30) },
@@ -116,21 +112,18 @@ export const webhookRoutes =
       },
     );
 
-    // scope: webhooks:manage
     app.get(
       '/api/v1/merchant/webhooks/:id/deliveries',
       { schema: { tags, summary: 'Delivery log, newest first, each with its HTTP attempts', params: EndpointParams, querystring: DeliveryListQuery } },
       async (request) => listDeliveries(deps, merchantOf(request), request.params.id, request.query),
     );
 
-    // scope: webhooks:manage
     app.get(
       '/api/v1/merchant/webhooks/:id/deliveries/:deliveryId',
       { schema: { tags, summary: 'One delivery with its attempts and body', params: DeliveryParams } },
       async (request) => getDelivery(deps, merchantOf(request), request.params.id, request.params.deliveryId),
     );
 
-    // scope: webhooks:manage
     app.post(
       '/api/v1/merchant/webhooks/:id/deliveries/:deliveryId/redeliver',
       { schema: { tags, summary: 'Send a delivery again, with the same event id', params: DeliveryParams }, config: perMerchant(60) },

@@ -1,13 +1,22 @@
-// API keys for the merchant's own systems: list, create (the key is shown once, with a copy
-// button), revoke after a confirmation.
+// API keys for the merchant's own systems: list with what each key may do, create with its
+// scopes (the key is shown once, with a copy button), revoke after a confirmation. Everyone
+// on the team sees the keys; only owners create and revoke them.
 import { useEffect, useRef, useState } from 'react';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@nalish/domain';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi } from './shared.tsx';
+import { Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi, useStaff } from './shared.tsx';
+
+const SCOPE_TEXT = {
+  'complaints:read': 'merchant.keys.scope.read',
+  'complaints:respond': 'merchant.keys.scope.respond',
+  'webhooks:manage': 'merchant.keys.scope.webhooks',
+} as const satisfies Record<ApiKeyScope, string>;
 
 interface Key {
   id: string;
   prefix: string;
   label: string;
+  scopes: ApiKeyScope[];
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
@@ -16,10 +25,14 @@ interface Key {
 export function KeysPage() {
   const { t, dateTime } = useI18n();
   const call = useApi();
+  const owner = useStaff().staffRole === 'owner';
   const [items, setItems] = useState<Key[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [label, setLabel] = useState('');
   const [labelError, setLabelError] = useState('');
+  // Reading is the usual start; answering and webhooks are chosen on purpose.
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['complaints:read']);
+  const [scopesError, setScopesError] = useState('');
   const [formError, setFormError] = useState('');
   const [created, setCreated] = useState<{ key: string; label: string } | null>(null);
   const [copied, setCopied] = useState('');
@@ -55,21 +68,23 @@ export function KeysPage() {
     e.preventDefault();
     setFormError('');
     setCopied('');
-    if (!label.trim()) {
-      setLabelError(t('merchant.keys.err.label'));
-      return focusFirstInvalid(formRef.current);
-    }
-    setLabelError('');
+    const noLabel = !label.trim();
+    setLabelError(noLabel ? t('merchant.keys.err.label') : '');
+    setScopesError(scopes.length === 0 ? t('merchant.keys.err.scopes') : '');
+    if (noLabel || scopes.length === 0) return focusFirstInvalid(formRef.current);
     setBusy(true);
     try {
-      const r = await call<{ id: string; key: string }>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim() } });
+      const chosen = API_KEY_SCOPES.filter((x) => scopes.includes(x));
+      const r = await call<{ id: string; key: string }>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim(), scopes: chosen } });
       setCreated({ key: r.key, label: label.trim() });
       setLabel('');
+      setScopes(['complaints:read']);
       await load();
     } catch (err) {
-      const fields = fieldErrors(t, err, { label: 'merchant.keys.err.label' });
-      if (fields.label) {
-        setLabelError(fields.label);
+      const fields = fieldErrors(t, err, { label: 'merchant.keys.err.label', scopes: 'merchant.keys.err.scopes' });
+      if (fields.label || fields.scopes) {
+        setLabelError(fields.label ?? '');
+        setScopesError(fields.scopes ?? '');
         focusFirstInvalid(formRef.current);
       } else setFormError(errorText(t, err));
     } finally {
@@ -94,20 +109,50 @@ export function KeysPage() {
     <div className="stack">
       <PageHeading>{t('merchant.keys.title')}</PageHeading>
       <p>{t('merchant.keys.lead')}</p>
-      <form className="card" ref={formRef} onSubmit={(e) => void create(e)} noValidate aria-labelledby="m-k-new-h">
-        <h2 id="m-k-new-h">{t('merchant.keys.new')}</h2>
-        <Field id="m-k-label" label={t('merchant.keys.label')} hint={t('merchant.keys.labelHint')} error={labelError}>
-          {(a) => <input {...a} autoComplete="off" maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />}
-        </Field>
-        {formError && (
-          <p className="error" role="alert">
-            {formError}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {t('merchant.keys.create')}
-        </button>
-      </form>
+      {owner ? (
+        <form className="card" ref={formRef} onSubmit={(e) => void create(e)} noValidate aria-labelledby="m-k-new-h">
+          <h2 id="m-k-new-h">{t('merchant.keys.new')}</h2>
+          <Field id="m-k-label" label={t('merchant.keys.label')} hint={t('merchant.keys.labelHint')} error={labelError}>
+            {(a) => <input {...a} autoComplete="off" maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />}
+          </Field>
+          <fieldset className="m-scopes" aria-describedby={`m-k-scopes-hint${scopesError ? ' m-k-scopes-error' : ''}`}>
+            <legend>{t('merchant.keys.scopes')}</legend>
+            <p className="muted m-hint" id="m-k-scopes-hint">
+              {t('merchant.keys.scopesHint')}
+            </p>
+            {API_KEY_SCOPES.map((scope, i) => (
+              <label key={scope} className="choice">
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={scope}
+                  checked={scopes.includes(scope)}
+                  aria-invalid={scopesError && i === 0 ? true : undefined}
+                  onChange={(e) => setScopes((now) => (e.target.checked ? [...now, scope] : now.filter((x) => x !== scope)))}
+                />
+                <span>
+                  {t(SCOPE_TEXT[scope])} <code className="muted">{scope}</code>
+                </span>
+              </label>
+            ))}
+            {scopesError && (
+              <p className="error" id="m-k-scopes-error">
+                {scopesError}
+              </p>
+            )}
+          </fieldset>
+          {formError && (
+            <p className="error" role="alert">
+              {formError}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('merchant.keys.create')}
+          </button>
+        </form>
+      ) : (
+        <p className="notice">{t('merchant.keys.ownerOnly')}</p>
+      )}
       {created && (
         <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
           <p>{t('merchant.keys.createdOnce', { label: created.label })}</p>
@@ -148,6 +193,18 @@ export function KeysPage() {
                     <code>{k.prefix}…</code>
                   </dd>
                 </div>
+                <div className="m-wide">
+                  <dt>{t('merchant.keys.allowed')}</dt>
+                  <dd>
+                    <ul className="m-scope-list">
+                      {API_KEY_SCOPES.filter((x) => k.scopes.includes(x)).map((x) => (
+                        <li key={x}>
+                          {t(SCOPE_TEXT[x])} <code className="muted">{x}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
                 <div>
                   <dt>{t('merchant.keys.created')}</dt>
                   <dd>{dateTime(k.createdAt)}</dd>
@@ -161,7 +218,7 @@ export function KeysPage() {
                   <dd>{k.revokedAt ? t('merchant.keys.revokedOn', { when: dateTime(k.revokedAt) }) : t('merchant.keys.active')}</dd>
                 </div>
               </dl>
-              {!k.revokedAt && confirming !== k.id && (
+              {owner && !k.revokedAt && confirming !== k.id && (
                 <button type="button" onClick={() => setConfirming(k.id)}>
                   {t('merchant.keys.revoke', { label: k.label })}
                 </button>

@@ -1,0 +1,18 @@
+// @nalish/client: the typed client for the Nalish merchant API.
+export {
+  NalishClient,
+  type NalishClientOptions,
+  type WriteOptions,
+  type StepOptions,
+  type RespondInput,
+  type ProvideInfoInput,
+  type UploadFile,
+  type EventsParams,
+  type WebhookCreateInput,
+  type WebhookUpdateInput,
+  WebhookCreateSchema,
+  WebhookUpdateSchema,
+} from './client.ts';
+export { NalishApiError, type FieldError } from './errors.ts';
+export type * from './types.ts';
+export { API_KEY_SCOPES, MERCHANT_EVENT_TYPES, type ComplaintListParams, type State } from '@nalish/domain';

@@ -1,0 +1,277 @@
+// The typed client against a real Nalish server listening on a loopback port (the server's
+// test harness: PGlite by default, PostgreSQL with DATABASE_URL).
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import {
+  type TestService,
+  type World,
+  TINY_PNG,
+  complaintInput,
+  consumerLogin,
+  fileVia,
+  makeClock,
+  makeService,
+  makeWorld,
+  merchantLogin,
+  step,
+} from '../../server/test/harness.ts';
+import { feedSettled } from '../../server/test/support/feed.ts';
+import { NalishApiError, NalishClient } from '../src/index.ts';
+
+async function listening(s: TestService): Promise<string> {
+  await s.app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
+}
+
+async function newKey(s: TestService, owner: Record<string, string>, scopes: string[]): Promise<string> {
+  const r = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: owner, payload: { label: 'client test', scopes } });
+  assert.equal(r.statusCode, 201, r.body);
+  return r.json().key as string;
+}
+
+/** A fetch that records what was sent. */
+function recording(inner: typeof fetch = fetch) {
+  const calls: { method: string; url: URL; headers: Record<string, string>; body: unknown }[] = [];
+  const f: typeof fetch = async (input, init) => {
+    const headers = { ...(init?.headers as Record<string, string>) };
+    calls.push({ method: init?.method ?? 'GET', url: new URL(String(input)), headers, body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body });
+    return inner(input, init);
+  };
+  return { calls, fetch: f };
+}
+
+const offer = { kind: 'offer', remedy: 'refund', amountBdt: 2500, message: 'We will refund the full amount by bKash today.' } as const;
+
+describe('@nalish/client against a running server', () => {
+  let s: TestService;
+  let w: World;
+  let baseUrl: string;
+  let owner: Record<string, string>;
+  let consumer: { phone: string; auth: Record<string, string> };
+  let client: NalishClient;
+  let apiKey: string;
+
+  before(async () => {
+    s = await makeService({ env: { FILINGS_PER_DAY: '100' } });
+    w = await makeWorld(s.deps.db);
+    baseUrl = await listening(s);
+    owner = await merchantLogin(s, w.merchantUser);
+    consumer = await consumerLogin(s);
+    apiKey = await newKey(s, owner, ['complaints:read', 'complaints:respond']);
+    client = new NalishClient({ baseUrl, apiKey });
+  });
+  after(() => s.close());
+
+  const respondEvents = async (code: string) =>
+    (
+      (await s.deps.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
+        [code],
+      )) as [{ n: number }]
+    )[0].n;
+
+  it('lists the inbox a page at a time and through the iterator, with filters; reads a complaint', async () => {
+    const filed: string[] = [];
+    for (let i = 0; i < 5; i++) filed.push((await fileVia(s, consumer.auth, complaintInput())).trackingCode);
+    const first = await client.listComplaints({ limit: 2 });
+    assert.equal(first.items.length, 2);
+    assert.ok(first.nextCursor);
+    const all: string[] = [];
+    for await (const c of client.iterateComplaints({ limit: 2, state: ['with_merchant'] })) all.push(c.trackingCode);
+    assert.deepEqual([...all].sort(), [...filed].sort());
+    assert.equal(new Set(all).size, all.length);
+    const one = await client.getComplaint(filed[0]!.replaceAll('-', ''));
+    assert.equal(one.trackingCode, filed[0]);
+    assert.equal(one.state, 'with_merchant');
+    assert.deepEqual(one.actions, ['respond']);
+    assert.equal(one.consumer.phone, consumer.phone);
+    assert.equal((await client.whoami()).merchantId, w.merchant);
+    assert.equal((await client.stats()).awaitingAnswer, 5);
+  });
+
+  it('answers with a file: upload, an offer naming it, and the file downloaded back', async () => {
+    const c = await fileVia(s, consumer.auth, complaintInput());
+    const ev = await client.uploadEvidence(c.trackingCode, { filename: 'refund-slip.png', data: TINY_PNG, contentType: 'image/png' });
+    assert.equal(ev.mediaType, 'image/png');
+    assert.equal(ev.uploadedBy, 'merchant');
+    const answered = await client.respond(c.trackingCode, { ...offer, evidenceIds: [ev.id] }, { expectedVersion: c.version + 1 });
+    assert.equal(answered.state, 'merchant_responded');
+    assert.deepEqual(answered.response?.kind === 'offer' && answered.response.evidenceIds, [ev.id]);
+    const file = await client.downloadEvidence(c.trackingCode, ev.id);
+    assert.deepEqual(Buffer.from(file.data), TINY_PNG);
+    assert.equal(file.contentType, 'image/png');
+  });
+
+  it('refuses a body the server would refuse before sending it, with the same error shape', async () => {
+    const rec = recording();
+    const local = new NalishClient({ baseUrl, apiKey, fetch: rec.fetch, locale: 'bn' });
+    const c = await fileVia(s, consumer.auth, complaintInput());
+    await assert.rejects(
+      local.respond(c.trackingCode, { kind: 'offer', remedy: 'cash' as 'refund', message: 'x' }),
+      (e: NalishApiError) => {
+        assert.ok(e instanceof NalishApiError);
+        assert.equal(e.status, 0);
+        assert.equal(e.code, 'validation');
+        assert.equal(e.message, 'কিছু তথ্য সঠিক নয়। চিহ্নিত ঘরগুলো দেখে নিন।');
+        assert.deepEqual(e.details?.fields?.map((f) => f.path), ['remedy']);
+        return true;
+      },
+    );
+    await assert.rejects(local.getComplaint('123-456-7890'), { code: 'validation', status: 0 });
+    await assert.rejects(local.listComplaints({ dueBefore: 'next week' }), { code: 'validation', status: 0 });
+    assert.equal(rec.calls.length, 0);
+    assert.equal(await respondEvents(c.trackingCode), 0);
+  });
+
+  it('the server’s refusals are typed: a bad key, a missing scope (named), a stale version', async () => {
+    await assert.rejects(new NalishClient({ baseUrl, apiKey: `nlk_${'x'.repeat(43)}` }).listComplaints(), { name: 'NalishApiError', status: 401, code: 'unauthenticated', message: 'Please sign in first.' });
+    const reader = new NalishClient({ baseUrl, apiKey: await newKey(s, owner, ['complaints:read']) });
+    const c = await fileVia(s, consumer.auth, complaintInput());
+    await assert.rejects(reader.respond(c.trackingCode, offer), (e: NalishApiError) => {
+      assert.equal(e.status, 403);
+      assert.equal(e.code, 'missing_scope');
+      assert.deepEqual(e.details, { scope: 'complaints:respond' });
+      assert.match(e.message, /complaints:respond/);
+      return true;
+    });
+    await assert.rejects(client.respond(c.trackingCode, offer, { expectedVersion: 1 }), { status: 409, code: 'conflict' });
+    assert.equal(await respondEvents(c.trackingCode), 0);
+  });
+
+  it('every write carries an Idempotency-Key: an answer lost on the way is retried with the same key and the step is taken once', async () => {
+    const c = await fileVia(s, consumer.auth, complaintInput());
+    let dropped = false;
+    const rec = recording(async (input, init) => {
+      const res = await fetch(input, init);
+      if (init?.method === 'POST' && !dropped) {
+        dropped = true;
+        throw new TypeError('fetch failed: the connection was reset'); // the server did the work; the answer never came
+      }
+      return res;
+    });
+    const slept: number[] = [];
+    const flaky = new NalishClient({ baseUrl, apiKey, fetch: rec.fetch, sleep: async (ms) => void slept.push(ms) });
+    const answered = await flaky.respond(c.trackingCode, offer);
+    assert.equal(answered.state, 'merchant_responded');
+    const posts = rec.calls.filter((x) => x.method === 'POST');
+    assert.equal(posts.length, 2);
+    assert.match(posts[0]!.headers['idempotency-key']!, /^[0-9a-f-]{36}$/);
+    assert.equal(posts[1]!.headers['idempotency-key'], posts[0]!.headers['idempotency-key']);
+    assert.deepEqual(slept, [500]);
+    assert.equal(await respondEvents(c.trackingCode), 1);
+
+    // A key of your own: the same call again is answered from the first; another body is refused.
+    const d = await fileVia(s, consumer.auth, complaintInput());
+    const idempotencyKey = `order-system-job-${d.trackingCode}`;
+    const once = await client.respond(d.trackingCode, offer, { idempotencyKey });
+    const twice = await client.respond(d.trackingCode, offer, { idempotencyKey });
+    assert.deepEqual(twice, once);
+    assert.equal(await respondEvents(d.trackingCode), 1);
+    await assert.rejects(client.respond(d.trackingCode, { ...offer, amountBdt: 10 }, { idempotencyKey }), { status: 422, code: 'idempotency_key_reused' });
+  });
+
+  it('polls the events feed: every event once, oldest first; continues from a stored cursor; stops when aborted', async () => {
+    // Everything so far first (the feed waits for older transactions, in any database, to end).
+    await feedSettled(s.deps.db, w.merchant);
+    const start = await (async () => {
+      let p = await client.events();
+      while (p.hasMore) p = await client.events({ after: p.nextCursor });
+      return p.nextCursor;
+    })();
+    const a = await fileVia(s, consumer.auth, complaintInput());
+    const b = await fileVia(s, consumer.auth, complaintInput());
+    const seen: string[] = [];
+    let cursor = start;
+    const stop = new AbortController();
+    const poller = new NalishClient({ baseUrl, apiKey, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
+    for await (const page of poller.pollEvents({ after: start, limit: 1, signal: stop.signal })) {
+      seen.push(...page.items.map((e) => `${e.type} ${e.complaint.trackingCode}`));
+      cursor = page.nextCursor;
+      if (seen.length === 2) stop.abort();
+    }
+    assert.deepEqual(seen, [`complaint.created ${a.trackingCode}`, `complaint.created ${b.trackingCode}`]);
+    // Later, from the stored cursor: only what happened since.
+    assert.equal((await step(s, consumer.auth, a.trackingCode, 'withdraw')).statusCode, 200);
+    await feedSettled(s.deps.db, w.merchant);
+    const next = await client.events({ after: cursor });
+    assert.deepEqual(
+      next.items.map((e) => [e.type, e.complaint.trackingCode, e.data.action]),
+      [['complaint.consumer_replied', a.trackingCode, 'withdraw']],
+    );
+    await assert.rejects(client.events({ limit: 500 }), { code: 'validation', status: 0 });
+  });
+
+  it('webhook endpoints: the calls the webhooks routes take (checked here, sent with an Idempotency-Key)', async () => {
+    // The webhook routes come with the webhooks feature; this checks what the client sends.
+    const sent: { method: string; path: string; key?: string | undefined; body: unknown }[] = [];
+    const fake: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      const headers = init?.headers as Record<string, string>;
+      sent.push({ method: init?.method ?? 'GET', path: url.pathname, key: headers['idempotency-key'], body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+      if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+      const endpoint = { id: 'wh_1', url: 'https://shop.example/hooks', events: ['complaint.created'], enabled: true, createdAt: '2026-11-22T04:00:00.000Z' };
+      const body = init?.method === 'POST' ? { ...endpoint, secret: 'whsec_x' } : init?.method === 'PATCH' ? { ...endpoint, enabled: false } : { items: [endpoint] };
+      return new Response(JSON.stringify(body), { status: init?.method === 'POST' ? 201 : 200, headers: { 'content-type': 'application/json' } });
+    };
+    const hooks = new NalishClient({ baseUrl, apiKey, fetch: fake }).webhooks;
+    const created = await hooks.create({ url: 'https://shop.example/hooks', events: ['complaint.created'] });
+    assert.equal(created.secret, 'whsec_x');
+    assert.equal((await hooks.list()).items[0]?.id, 'wh_1');
+    assert.equal((await hooks.update('wh_1', { enabled: false })).enabled, false);
+    assert.equal(await hooks.delete('wh_1'), undefined);
+    assert.deepEqual(
+      sent.map((x) => [x.method, x.path, x.key !== undefined]),
+      [
+        ['POST', '/api/v1/merchant/webhooks', true],
+        ['GET', '/api/v1/merchant/webhooks', false],
+        ['PATCH', '/api/v1/merchant/webhooks/wh_1', true],
+        ['DELETE', '/api/v1/merchant/webhooks/wh_1', true],
+      ],
+    );
+    assert.deepEqual(sent[0]!.body, { url: 'https://shop.example/hooks', events: ['complaint.created'] });
+    await assert.rejects(hooks.create({ url: 'https://shop.example/hooks', events: ['complaint.updated' as 'complaint.created'] }), { code: 'validation', status: 0 });
+    assert.equal(sent.length, 4);
+  });
+});
+
+describe('@nalish/client: the rate limit', () => {
+  let s: TestService;
+  let baseUrl: string;
+  let apiKey: string;
+
+  before(async () => {
+    s = await makeService({ env: { API_KEY_REQUESTS_PER_MINUTE: '2' }, clock: makeClock('2026-11-22T04:10:59Z') });
+    const w = await makeWorld(s.deps.db);
+    baseUrl = await listening(s);
+    apiKey = await newKey(s, await merchantLogin(s, w.merchantUser), ['complaints:read']);
+  });
+  after(() => s.close());
+
+  it('a 429 is retried after its Retry-After; a wait longer than allowed, or no retries left, throws the typed error', async () => {
+    // The server's clock moves only when the client "sleeps".
+    const slept: number[] = [];
+    const sleep = async (ms: number) => {
+      slept.push(ms);
+      s.clock.advance(ms);
+    };
+    const client = new NalishClient({ baseUrl, apiKey, sleep });
+    await client.listComplaints();
+    await client.listComplaints();
+    const third = await client.listComplaints(); // over the limit: waits 1 s into the next minute
+    assert.deepEqual(third.items, []);
+    assert.deepEqual(slept, [1000]);
+
+    await client.listComplaints(); // 2 of 2 in this minute
+    const impatient = new NalishClient({ baseUrl, apiKey, sleep, maxRetryWaitSeconds: 10 });
+    await assert.rejects(impatient.listComplaints(), (e: NalishApiError) => {
+      assert.equal(e.status, 429);
+      assert.equal(e.code, 'api_rate_limited');
+      assert.equal(e.retryAfterSeconds, 60);
+      assert.equal(e.message, 'Too many requests with this API key (at most 2 a minute). Try again in 60 seconds.');
+      return true;
+    });
+    await assert.rejects(new NalishClient({ baseUrl, apiKey, sleep, maxRetries: 0 }).listComplaints(), { status: 429, code: 'api_rate_limited' });
+    assert.deepEqual(slept, [1000]);
+  });
+});
