@@ -8,8 +8,13 @@ import {
   ComplaintListQuery,
   type ComplaintListParams,
   type Locale,
-  MERCHANT_EVENT_TYPES,
+  type MerchantEventType,
   type MerchantResponse,
+  type WebhookCreateInput,
+  WebhookCreateSchema,
+  type WebhookPatchInput,
+  WebhookPatchSchema,
+  WebhookRotateSchema,
   parseTrackingCode,
   t,
 } from '@nalish/domain';
@@ -59,16 +64,6 @@ export interface StepOptions extends WriteOptions {
 
 export type RespondInput = z.input<typeof ActionPayloads.respond>;
 export type ProvideInfoInput = z.input<typeof ActionPayloads.provide_info>;
-
-/** Until the webhook routes' schemas live in @nalish/domain, the client checks these itself. */
-export const WebhookCreateSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-  events: z.array(z.enum(MERCHANT_EVENT_TYPES)).min(1),
-  description: z.string().trim().max(200).optional(),
-});
-export const WebhookUpdateSchema = WebhookCreateSchema.partial().extend({ enabled: z.boolean().optional() });
-export type WebhookCreateInput = z.input<typeof WebhookCreateSchema>;
-export type WebhookUpdateInput = z.input<typeof WebhookUpdateSchema>;
 
 export interface UploadFile {
   filename: string;
@@ -204,11 +199,18 @@ export class NalishClient {
   // ── Webhooks (routes of the webhooks feature: /api/v1/merchant/webhooks) ───────────────
 
   readonly webhooks = {
-    list: async (): Promise<{ items: WebhookEndpoint[] }> => this.#request('GET', '/api/v1/merchant/webhooks'),
+    list: async (): Promise<{ items: WebhookEndpoint[]; eventTypes: MerchantEventType[] }> => this.#request('GET', '/api/v1/merchant/webhooks'),
+    /** The answer carries the signing secret, once. */
     create: async (input: WebhookCreateInput, options: WriteOptions = {}): Promise<CreatedWebhookEndpoint> =>
       this.#request('POST', '/api/v1/merchant/webhooks', { json: this.#check(WebhookCreateSchema, input), ...this.#write(options) }),
-    update: async (id: string, patch: WebhookUpdateInput, options: WriteOptions = {}): Promise<WebhookEndpoint> =>
-      this.#request('PATCH', `/api/v1/merchant/webhooks/${encodeURIComponent(id)}`, { json: this.#check(WebhookUpdateSchema, patch), ...this.#write(options) }),
+    update: async (id: string, patch: WebhookPatchInput, options: WriteOptions = {}): Promise<WebhookEndpoint> =>
+      this.#request('PATCH', `/api/v1/merchant/webhooks/${encodeURIComponent(id)}`, { json: this.#check(WebhookPatchSchema, patch), ...this.#write(options) }),
+    /** A new signing secret, shown once; the old one may go on signing for a few hours. */
+    rotateSecret: async (id: string, keepPreviousHours = 0, options: WriteOptions = {}): Promise<CreatedWebhookEndpoint> =>
+      this.#request('POST', `/api/v1/merchant/webhooks/${encodeURIComponent(id)}/rotate-secret`, {
+        json: this.#check(WebhookRotateSchema, { keepPreviousHours }),
+        ...this.#write(options),
+      }),
     delete: async (id: string, options: WriteOptions = {}): Promise<void> =>
       this.#request('DELETE', `/api/v1/merchant/webhooks/${encodeURIComponent(id)}`, this.#write(options)),
   };

@@ -8,11 +8,16 @@ export {
   type ProvideInfoInput,
   type UploadFile,
   type EventsParams,
-  type WebhookCreateInput,
-  type WebhookUpdateInput,
-  WebhookCreateSchema,
-  WebhookUpdateSchema,
 } from './client.ts';
 export { NalishApiError, type FieldError } from './errors.ts';
 export type * from './types.ts';
-export { API_KEY_SCOPES, MERCHANT_EVENT_TYPES, type ComplaintListParams, type State } from '@nalish/domain';
+export {
+  API_KEY_SCOPES,
+  MERCHANT_EVENT_TYPES,
+  WebhookCreateSchema,
+  WebhookPatchSchema,
+  type ComplaintListParams,
+  type State,
+  type WebhookCreateInput,
+  type WebhookPatchInput,
+} from '@nalish/domain';

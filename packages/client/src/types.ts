@@ -105,7 +105,8 @@ export interface WebhookEndpoint {
   [key: string]: unknown;
 }
 
-export interface CreatedWebhookEndpoint extends WebhookEndpoint {
+export interface CreatedWebhookEndpoint {
+  endpoint: WebhookEndpoint;
   /** For verifying signatures; shown only in this answer. */
   secret: string;
 }

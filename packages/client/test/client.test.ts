@@ -202,36 +202,28 @@ describe('@nalish/client against a running server', () => {
     await assert.rejects(client.events({ limit: 500 }), { code: 'validation', status: 0 });
   });
 
-  it('webhook endpoints: the calls the webhooks routes take (checked here, sent with an Idempotency-Key)', async () => {
-    // The webhook routes come with the webhooks feature; this checks what the client sends.
-    const sent: { method: string; path: string; key?: string | undefined; body: unknown }[] = [];
-    const fake: typeof fetch = async (input, init) => {
-      const url = new URL(String(input));
-      const headers = init?.headers as Record<string, string>;
-      sent.push({ method: init?.method ?? 'GET', path: url.pathname, key: headers['idempotency-key'], body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
-      if (init?.method === 'DELETE') return new Response(null, { status: 204 });
-      const endpoint = { id: 'wh_1', url: 'https://shop.example/hooks', events: ['complaint.created'], enabled: true, createdAt: '2026-11-22T04:00:00.000Z' };
-      const body = init?.method === 'POST' ? { ...endpoint, secret: 'whsec_x' } : init?.method === 'PATCH' ? { ...endpoint, enabled: false } : { items: [endpoint] };
-      return new Response(JSON.stringify(body), { status: init?.method === 'POST' ? 201 : 200, headers: { 'content-type': 'application/json' } });
-    };
-    const hooks = new NalishClient({ baseUrl, apiKey, fetch: fake }).webhooks;
-    const created = await hooks.create({ url: 'https://shop.example/hooks', events: ['complaint.created'] });
-    assert.equal(created.secret, 'whsec_x');
-    assert.equal((await hooks.list()).items[0]?.id, 'wh_1');
-    assert.equal((await hooks.update('wh_1', { enabled: false })).enabled, false);
-    assert.equal(await hooks.delete('wh_1'), undefined);
-    assert.deepEqual(
-      sent.map((x) => [x.method, x.path, x.key !== undefined]),
-      [
-        ['POST', '/api/v1/merchant/webhooks', true],
-        ['GET', '/api/v1/merchant/webhooks', false],
-        ['PATCH', '/api/v1/merchant/webhooks/wh_1', true],
-        ['DELETE', '/api/v1/merchant/webhooks/wh_1', true],
-      ],
-    );
-    assert.deepEqual(sent[0]!.body, { url: 'https://shop.example/hooks', events: ['complaint.created'] });
-    await assert.rejects(hooks.create({ url: 'https://shop.example/hooks', events: ['complaint.updated' as 'complaint.created'] }), { code: 'validation', status: 0 });
-    assert.equal(sent.length, 4);
+  it('webhook endpoints against the server: create (secret once), list, update, rotate, delete; bad input refused before sending', async () => {
+    const hooks = new NalishClient({ baseUrl, apiKey: await newKey(s, owner, ['webhooks:manage']) }).webhooks;
+    const created = await hooks.create({ url: 'https://hooks.shopbd.example/nalish', events: ['complaint.created', 'complaint.escalated'] });
+    assert.match(created.secret, /^whsec_/);
+    const id = created.endpoint.id;
+    assert.deepEqual(created.endpoint.events, ['complaint.created', 'complaint.escalated']);
+    const listed = await hooks.list();
+    assert.ok(listed.items.some((e) => e.id === id));
+    assert.ok(!JSON.stringify(listed).includes(created.secret), 'the secret is never listed');
+    assert.ok(listed.eventTypes.includes('complaint.decided'));
+    assert.equal((await hooks.update(id, { enabled: false })).enabled, false);
+    const rotated = await hooks.rotateSecret(id);
+    assert.notEqual(rotated.secret, created.secret);
+    assert.equal(await hooks.delete(id), undefined);
+    assert.ok(!(await hooks.list()).items.some((e) => e.id === id));
+    // Checked with the server's own schema: nothing is sent.
+    await assert.rejects(hooks.create({ url: 'https://hooks.shopbd.example/x', events: ['complaint.updated' as 'complaint.created'] }), { code: 'validation', status: 0 });
+    // Refused by the server (a private address), as a typed error with its code.
+    await assert.rejects(hooks.create({ url: 'https://10.0.0.7/hooks', events: ['complaint.created'] }), { code: 'webhook_url_private', status: 400 });
+    // A key without the scope gets the server's 403.
+    const reader = new NalishClient({ baseUrl, apiKey }).webhooks;
+    await assert.rejects(reader.list(), { code: 'missing_scope', status: 403 });
   });
 });
 

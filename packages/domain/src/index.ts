@@ -13,3 +13,4 @@ export * from './complaint/regulatorWindow.ts';
 export * from './merchant/apiKeys.ts';
 export * from './complaint/listQuery.ts';
 export * from './merchant/events.ts';
+export * from './merchant/webhooks.ts';

@@ -3,14 +3,13 @@
 // own endpoints and deliveries; anything else is 404.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { WebhookCreateSchema, WebhookPatchSchema, WebhookRotateSchema } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
 import { MERCHANT_EVENT_TYPES } from '../integration/merchantEvents.ts';
-import { MAX_URL_LENGTH } from '../webhooks/address.ts';
 import { getDelivery, listDeliveries, redeliver } from '../webhooks/deliveries.ts';
 import {
-  MAX_PREVIOUS_SECRET_HOURS,
   createEndpoint,
   deleteEndpoint,
   enableEndpoint,
@@ -21,17 +20,7 @@ import {
   updateEndpoint,
 } from '../webhooks/endpoints.ts';
 
-const Url = z.string().trim().min(1).max(MAX_URL_LENGTH).describe('https:// address on the public internet');
-const Events = z.array(z.enum(MERCHANT_EVENT_TYPES)).min(1).max(MERCHANT_EVENT_TYPES.length);
-
-export const WebhookCreateSchema = z.object({ url: Url, events: Events });
-export const WebhookPatchSchema = z
-  .object({ url: Url.optional(), events: Events.optional(), enabled: z.boolean().optional() })
-  .refine((p) => p.url !== undefined || p.events !== undefined || p.enabled !== undefined, { message: 'nothing to change' });
-export const WebhookRotateSchema = z.object({
-  /** Hours the old secret goes on signing too (0: it stops at once, e.g. after a leak). */
-  keepPreviousHours: z.number().int().min(0).max(MAX_PREVIOUS_SECRET_HOURS).default(0),
-});
+export { WebhookCreateSchema, WebhookPatchSchema, WebhookRotateSchema };
 export const DeliveryListQuery = z.object({
   status: z.enum(['pending', 'delivered', 'failed']).optional(),
   eventId: z.string().max(100).optional(),

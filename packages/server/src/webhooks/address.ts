@@ -5,6 +5,7 @@
 // can resolve to a private address later: DNS rebinding).
 import { BlockList, isIP } from 'node:net';
 import { AppError } from '../errors.ts';
+import { MAX_WEBHOOK_URL_LENGTH } from '@nalish/domain';
 
 const PRIVATE = new BlockList();
 for (const [net, bits] of [
@@ -72,7 +73,6 @@ function isLoopbackName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost');
 }
 
-export const MAX_URL_LENGTH = 2048;
 
 /**
  * The URL as it will be stored, or a localised 400: https only, except http to this computer
@@ -88,7 +88,7 @@ export function checkWebhookUrl(raw: string, allowLoopback: boolean): string {
   } catch {
     throw refuse('webhook_url_invalid');
   }
-  if (raw.length > MAX_URL_LENGTH || u.username || u.password || !u.hostname) throw refuse('webhook_url_invalid');
+  if (raw.length > MAX_WEBHOOK_URL_LENGTH || u.username || u.password || !u.hostname) throw refuse('webhook_url_invalid');
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw refuse('webhook_url_scheme');
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   const ip = isIP(host.replace(/^\[|\]$/g, '')) ? host : null;

@@ -12,7 +12,7 @@ import { newSigningSecret, secretHint } from './signature.ts';
 /** Endpoints per merchant: enough for production, staging and a spare. */
 export const MAX_ENDPOINTS = 10;
 /** The longest a rotated-out secret may go on signing. */
-export const MAX_PREVIOUS_SECRET_HOURS = 72;
+export { MAX_PREVIOUS_SECRET_HOURS } from '@nalish/domain';
 
 interface EndpointRow {
   id: string;
