@@ -8,7 +8,7 @@ import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validato
 import type { Deps } from './deps.ts';
 import { installAuth } from './http/auth.ts';
 import { type PageFallback, installErrorHandling } from './http/errors.ts';
-import { installWebApp } from './http/webApp.ts';
+import { WEB_DIST, installWebApp } from './http/webApp.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantRoutes } from './routes/merchant.ts';
@@ -17,6 +17,8 @@ import { policyRoutes } from './routes/policy.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { regulatorRoutes } from './routes/regulator.ts';
+import { widgetRoutes } from './routes/widget.ts';
+import { embedFrameAncestors } from './widget/embed.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -63,6 +65,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(regulatorRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(policyRoutes(deps));
-  pages = await installWebApp(app);
+  await app.register(widgetRoutes(deps));
+  pages = await installWebApp(app, WEB_DIST, { embedFrameAncestors: (url) => embedFrameAncestors(deps.db, url) });
   return app;
 }
