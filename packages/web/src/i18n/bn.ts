@@ -3,6 +3,7 @@ import { commonBn } from './common.bn.ts';
 import { consumerBn } from './consumer.bn.ts';
 import { merchantBn } from './merchant.bn.ts';
 import { regulatorBn } from './regulator.bn.ts';
+import { widgetBn } from './widget.bn.ts';
 import type { UiKey } from './en.ts';
 
-export const bn: Record<UiKey, string> = { ...commonBn, ...consumerBn, ...merchantBn, ...regulatorBn };
+export const bn: Record<UiKey, string> = { ...commonBn, ...consumerBn, ...merchantBn, ...regulatorBn, ...widgetBn };

@@ -4,7 +4,8 @@ import { commonEn } from './common.en.ts';
 import { consumerEn } from './consumer.en.ts';
 import { merchantEn } from './merchant.en.ts';
 import { regulatorEn } from './regulator.en.ts';
+import { widgetEn } from './widget.en.ts';
 
-export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...regulatorEn } as const;
+export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...regulatorEn, ...widgetEn } as const;
 
 export type UiKey = keyof typeof en;
