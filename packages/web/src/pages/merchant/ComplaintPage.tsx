@@ -5,6 +5,7 @@ import type { MessageKey } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrderConfirmed } from '../../OrderConfirmed.tsx';
 import { Link } from '../../router.tsx';
 import { AnswerForm } from './AnswerForm.tsx';
 import { PageHeading, errorText, useApi } from './shared.tsx';
@@ -21,6 +22,7 @@ export interface ComplaintView {
   merchant: { id: string; name: string } | null;
   consumer: { name: string; phone: string; email: string | null; district: string };
   order: { number: string; date: string; amountBdt: number; paymentChannel: string };
+  orderConfirmed?: boolean;
   problemCategory: string;
   description: string;
   wantedRemedy: string;
@@ -202,7 +204,9 @@ export function ComplaintPage({ code }: { code: string }) {
           </div>
           <div>
             <dt>{t('merchant.complaint.orderNumber')}</dt>
-            <dd>{c.order.number}</dd>
+            <dd>
+              {c.order.number} {c.orderConfirmed && <OrderConfirmed />}
+            </dd>
           </div>
           <div>
             <dt>{t('merchant.complaint.orderDate')}</dt>

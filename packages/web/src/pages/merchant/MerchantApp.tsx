@@ -10,6 +10,7 @@ import { InboxPage } from './InboxPage.tsx';
 import { KeysPage } from './KeysPage.tsx';
 import { SignIn } from './SignIn.tsx';
 import { TeamPage } from './TeamPage.tsx';
+import { WidgetPage } from './WidgetPage.tsx';
 import { type Staff, StaffContext, errorText, useApi } from './shared.tsx';
 
 function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onSignOut: () => void }) {
@@ -19,6 +20,7 @@ function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onS
     ['/merchant/team', 'merchant.nav.team'],
     ['/merchant/keys', 'merchant.nav.keys'],
     ['/merchant/figures', 'merchant.nav.figures'],
+    ['/merchant/widget', 'merchant.nav.widget'],
   ] as const;
   return (
     <div className="m-bar">
@@ -106,6 +108,7 @@ export default function MerchantApp({ path }: { path: string }) {
   else if (p === '/merchant/team') page = <TeamPage />;
   else if (p === '/merchant/keys') page = <KeysPage />;
   else if (p === '/merchant/figures') page = <FiguresPage />;
+  else if (p === '/merchant/widget') page = <WidgetPage />;
   else
     page = (
       <p>
