@@ -50,13 +50,27 @@ export function emptyDraft(): Draft {
   };
 }
 
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+const memory = new Map<string, string>();
+const inMemory: Store = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) };
+/** The storage, or memory when the browser refuses it (a third-party frame with storage blocked). */
+function usable(get: () => Storage): Store {
+  try {
+    const s = get();
+    s.getItem(DRAFT_KEY);
+    return s;
+  } catch {
+    return inMemory;
+  }
+}
+
 // The widget's frame keeps its draft apart (sessionStorage, its own keys): it must not replace
 // a draft the consumer has on the Nalish site, and it only lives as long as the shop's tab.
-let store: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = null;
+let store: Store | null = null;
 let prefix = '';
-const storage = () => store ?? localStorage;
+const storage = () => (store ??= usable(() => localStorage));
 export function keepDraftsInTab(keyPrefix: string): void {
-  store = sessionStorage;
+  store = usable(() => sessionStorage);
   prefix = keyPrefix;
 }
 
