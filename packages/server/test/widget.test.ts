@@ -209,7 +209,8 @@ describe('signed order context and the widget', () => {
         assert.equal(r.statusCode, 200);
         assert.equal(r.json().site.verified, false, JSON.stringify(headers));
         assert.equal(r.json().record, null);
-        assert.equal(r.json().text.site, 'Not verified for this site');
+        assert.equal(r.json().text.status, 'Not verified for this site');
+        assert.equal(r.json().text.papers, '');
         assert.equal(r.headers['cache-control'], 'no-store');
         assert.match(String(r.headers.vary), /Origin/);
         assert.match(String(r.headers.vary), /Referer/);
@@ -243,7 +244,7 @@ describe('signed order context and the widget', () => {
       assert.match(good.body, /complaints in the last 12 months/);
       const copied = await svg('https://copycat.example/');
       assert.match(copied.body, /Not verified for this site/);
-      assert.doesNotMatch(copied.body, /complaints in the last 12 months/);
+      assert.doesNotMatch(copied.body, /complaints in the last 12 months|Registered seller|Trade licence/);
       assert.match((await svg()).body, /Not verified for this site/);
       const unknown = await s.app.inject({ method: 'GET', url: '/badge/00000000-0000-4000-8000-000000000000.svg?lang=en' });
       assert.equal(unknown.statusCode, 404);

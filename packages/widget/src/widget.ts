@@ -68,6 +68,7 @@ a.warn{border-color:#9a3412}
 a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 span{display:block}
 .head{font-weight:700;font-size:14px}
+.warn .head{color:#9a3412}
 .site{font-weight:700;color:${GREEN}}
 .warn .site{color:#9a3412}
 svg{width:28px;height:28px;flex:none}`;
@@ -86,6 +87,7 @@ function icon(path: string, colour: string): SVGSVGElement {
   return svg;
 }
 const BUBBLE = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm7 4v5h2V7h-2zm0 7v2h2v-2h-2z';
+const WARN = 'M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z';
 const SHIELD = 'M12 2 4 5v6c0 5 3.4 9.6 8 11 4.6-1.4 8-6 8-11V5l-8-3zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3z';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -216,13 +218,15 @@ function makeApi(): Api {
 
   function button(config: Config, script: HTMLScriptElement): void {
     const inline = script.hasAttribute('data-inline');
-    const place = inline ? 'display:inline-block!important' : 'display:block!important;position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483646!important';
+    const place = inline ? 'display:inline-block!important' : 'display:block!important;position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483647!important';
     const [h, root] = shadowHost('nalish-button', `${HOST}${place}}\n${BUTTON_CSS}`);
     const b = el('button', { type: 'button', 'aria-haspopup': 'dialog' }, icon(BUBBLE, '#fff'), __WORDS__[config.lang].button);
     b.addEventListener('click', () => api.open(config, h));
     root.append(b);
     // The host, not the inner button, is what the page sees focused; send focus back to the button.
     h.focus = () => b.focus();
+    // Floating, it goes last in the document, after <body>: it paints above anything of the
+    // page with the same z-index, and no transform or filter on <body> can move or hide it.
     if (inline && script.parentNode) script.parentNode.insertBefore(h, script);
     else whenReady(() => document.documentElement.append(h));
   }
@@ -253,14 +257,13 @@ function makeApi(): Api {
           'a',
           // The profile on the Nalish the script came from (the server's own address may be configured otherwise).
           { href: `${config.origin}/sellers/${b.merchantId}`, target: '_blank', rel: 'noopener', class: good ? 'ok' : 'warn', lang: config.lang, title: b.text.profile },
-          icon(SHIELD, good ? GREEN : '#9a3412'),
+          good ? icon(SHIELD, GREEN) : icon(WARN, '#9a3412'),
           el(
             'span',
             {},
             el('span', { class: 'head' }, `${b.text.brand} · ${b.text.status}`),
-            el('span', {}, b.text.papers),
-            ...b.text.lines.map((l) => el('span', {}, l)),
-            el('span', { class: 'site' }, b.text.site),
+            ...[b.text.papers, ...b.text.lines].filter(Boolean).map((l) => el('span', {}, l)),
+            ...(b.text.site ? [el('span', { class: 'site' }, b.text.site)] : []),
           ),
         );
         root.replaceChildren(link);

@@ -128,6 +128,10 @@ export async function badgeFor(
 
 /** The badge's sentences in the reader's language (numbers in Bengali digits for Bengali). */
 export function badgeText(locale: Locale, b: Omit<Badge, 'text'>): BadgeText {
+  // Copied onto another site, the badge vouches for nothing: no registration, no record.
+  if (!b.site.verified) {
+    return { brand: t(locale, 'badge.brand'), status: t(locale, 'badge.notVerified'), papers: '', lines: [t(locale, 'badge.notVerifiedLead')], site: '', profile: t(locale, 'badge.profile', { name: b.name }) };
+  }
   const lines: string[] = [];
   if (b.record) {
     lines.push(t(locale, 'badge.complaints', { n: b.record.complaints }));
@@ -144,7 +148,7 @@ export function badgeText(locale: Locale, b: Omit<Badge, 'text'>): BadgeText {
     status: t(locale, b.status === 'registered' ? 'badge.registered' : b.status === 'suspended' ? 'badge.suspended' : 'badge.unregistered'),
     papers: `${t(locale, b.tradeLicence ? 'badge.licence.yes' : 'badge.licence.no')} · ${t(locale, b.dbid ? 'badge.dbid.yes' : 'badge.dbid.no')}`,
     lines,
-    site: b.site.verified && b.site.host ? t(locale, 'badge.verifiedFor', { site: b.site.host }) : t(locale, 'badge.notVerified'),
+    site: t(locale, 'badge.verifiedFor', { site: b.site.host ?? '' }),
     profile: t(locale, 'badge.profile', { name: b.name }),
   };
 }
@@ -171,10 +175,10 @@ export function badgeSvg(locale: Locale, badge: Badge | null): string {
   const text = badge?.text;
   const rows: { text: string; size: number; weight?: number; colour?: string }[] = text
     ? [
-        { text: `${text.brand} · ${text.status}`, size: 14, weight: 700 },
-        { text: text.papers, size: 12 },
+        { text: `${text.brand} · ${text.status}`, size: 14, weight: 700, ...(good ? {} : { colour: '#9a3412' }) },
+        ...(text.papers ? [{ text: text.papers, size: 12 }] : []),
         ...text.lines.flatMap((l) => wrap(l, 46)).map((l) => ({ text: l, size: 12 })),
-        { text: text.site, size: 12, weight: 700, colour: good ? '#0b6e4f' : '#9a3412' },
+        ...(text.site ? [{ text: text.site, size: 12, weight: 700, colour: '#0b6e4f' }] : []),
       ]
     : [{ text: `${t(locale, 'badge.brand')} · ${t(locale, 'badge.unknown')}`, size: 14, weight: 700 }];
   const width = 300;
@@ -182,7 +186,7 @@ export function badgeSvg(locale: Locale, badge: Badge | null): string {
   const body = rows
     .map((r, i) => `<text x="14" y="${26 + i * 20}" font-size="${r.size}"${r.weight ? ` font-weight="${r.weight}"` : ''} fill="${r.colour ?? '#1f2937'}">${xml(r.text)}</text>`)
     .join('');
-  const title = text ? `${text.status}. ${text.lines.join('. ')}. ${text.site}` : t(locale, 'badge.unknown');
+  const title = text ? [text.status, text.papers, ...text.lines, text.site].filter(Boolean).join('. ') : t(locale, 'badge.unknown');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xml(title)}" lang="${locale}">`
     + `<title>${xml(title)}</title>`
     + `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="8" fill="#ffffff" stroke="${good ? '#0b6e4f' : '#9a3412'}"/>`
