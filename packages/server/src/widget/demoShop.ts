@@ -110,7 +110,7 @@ export async function demoShopPage(deps: Deps, opts: { lang: Locale; phone?: str
   .card { background: #fff; border-radius: 10px; padding: 16px 20px; margin: 16px 0; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 12px 0; }
   dt { color: #555; } dd { margin: 0; font-weight: 600; }
-  button { font: inherit; background: #ea580c; color: #fff; border: 0; border-radius: 6px; padding: 10px 16px; cursor: pointer; }
+  button { font: inherit; background: #c2410c; color: #fff; border: 0; border-radius: 6px; padding: 10px 16px; cursor: pointer; }
   button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
   label { display: block; margin-bottom: 4px; }
   input { font: inherit; padding: 8px; border: 1px solid #888; border-radius: 6px; }
