@@ -245,8 +245,8 @@ function makeApi(): Api {
 
   function badge(config: Config, script: HTMLScriptElement): void {
     const [h, root] = shadowHost('nalish-badge', `${HOST}display:inline-block!important}\n${BADGE_CSS}`);
-    const target = script.dataset.target ? document.querySelector(script.dataset.target) : null;
-    if (target) target.append(h);
+    const selector = script.dataset.target;
+    if (selector) whenReady(() => document.querySelector(selector)?.append(h));
     else script.parentNode?.insertBefore(h, script);
     fetch(`${config.origin}/api/v1/badge/${encodeURIComponent(config.merchant)}?lang=${config.lang}`, { credentials: 'omit' })
       .then((r) => (r.ok ? r.json() : null))
