@@ -83,3 +83,14 @@ describe('stored signing secrets', () => {
     assert.equal(openSecret('server-secret-1', 'merchant-a', 'v1.garbage'), null);
   });
 });
+
+describe('the documented test vector (docs/INTEGRATION.md)', () => {
+  it('the Python example’s token for the example claims verifies, and ends as the docs say', () => {
+    const token =
+      'eyJtZXJjaGFudElkIjoiNmYxYzFmMGUtOGQ0Yi00YTQ5LTlhNTUtM2Y5ZjFiMmM3ZDEwIiwib3JkZXJOdW1iZXIiOiJTQkQtMTAwMjEiLCJvcmRlckRhdGUiOiIyMDI2LTExLTIwIiwiYW1vdW50QmR0IjoyNDUwLCJwYXltZW50Q2hhbm5lbCI6ImJrYXNoIiwiYnV5ZXJQaG9uZSI6IjAxNzEyMzQ1Njc4IiwiaWF0IjoxNzk1MzIwMDAwLCJleHAiOjE3OTU5MjQ4MDB9.QYDiccIUqOtcVLtFZXs0X1aLl-Vu8yBH7aC2yXqg6HU';
+    const r = verifyOrderContext(token, 'nss_test-secret', new Date(1_795_320_060_000));
+    assert.ok(r.ok);
+    // Node's JSON.stringify of the same claims in the same order gives the same token.
+    assert.equal(signOrderContext('nss_test-secret', r.ok ? r.claims : claims()), token);
+  });
+});
