@@ -28,7 +28,7 @@ export async function buildLoader(): Promise<string> {
     legalComments: 'none',
     write: false,
   });
-  return `/* Nalish widget — docs/INTEGRATION.md */\n${result.outputFiles[0]!.text}`;
+  return `/* Nalish widget - docs/INTEGRATION.md */\n${result.outputFiles[0]!.text}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
