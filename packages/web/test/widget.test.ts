@@ -384,6 +384,42 @@ describe('the widget in the browser', () => {
     await ctx.close();
   });
 
+  // Last: it replaces the demo merchant's signing secret, which the tests above sign with.
+  it('the merchant portal: the snippets with the merchant’s id, and an owner replaces the signing secret, shown once', async () => {
+    const ctx = await testContext(w, { phone: false, locale: 'en' });
+    const page = await ctx.newPage();
+    await page.goto('/merchant');
+    await page.getByLabel(merchantEn['merchant.signIn.email']).fill(DEMO.merchant.email);
+    await page.getByLabel('Password').fill(DEMO.merchant.password);
+    await page.getByRole('button', { name: merchantEn['merchant.signIn.submit'] }).click();
+    await page.getByRole('link', { name: widgetEn['merchant.nav.widget'] }).click();
+    await page.getByRole('heading', { level: 1, name: widgetEn['merchant.widget.title'] }).waitFor();
+    const snippet = await page.getByRole('textbox', { name: widgetEn['merchant.widget.code'].replace('{what}', widgetEn['merchant.widget.button'].toLowerCase()) }).inputValue();
+    assert.equal(snippet, `<script src="${w.baseUrl}/widget.js" data-merchant="${merchantId}" async></script>`);
+    await page.getByText(/127\.0\.0\.1, 127\.0\.0\.2, shopbd\.demo/).waitFor();
+    await page.getByText(widgetEn['merchant.widget.secretActive'].split(':')[0]!).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the widget page');
+    await page.getByRole('button', { name: widgetEn['merchant.widget.rotate'] }).click();
+    await page.getByText(widgetEn['merchant.widget.rotateConfirm']).waitFor();
+    await page.getByRole('button', { name: widgetEn['merchant.widget.rotateYes'] }).click();
+    const shown = page.getByLabel(widgetEn['merchant.widget.theSecret'], { exact: true });
+    await shown.waitFor();
+    const fresh = await shown.inputValue();
+    assert.match(fresh, /^nss_/);
+    assert.notEqual(fresh, secret);
+    assert.equal(await signingSecretFor(w.service.deps.db, w.service.deps.secret, merchantId), fresh);
+    await page.getByText(new RegExp(`${fresh.slice(0, 10)}…`)).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the new secret shown');
+    await screenshot(page, 'widget-merchant-portal-en-desktop');
+    // Shown once: after a reload only its first characters are.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: widgetEn['merchant.widget.title'] }).waitFor();
+    await page.getByText(new RegExp(`${fresh.slice(0, 10)}…`)).waitFor();
+    assert.equal(await page.getByLabel(widgetEn['merchant.widget.theSecret'], { exact: true }).count(), 0);
+    assert.equal(await page.evaluate((f) => document.body.innerHTML.includes(f), fresh), false);
+    await ctx.close();
+  });
+
   it('the loader adds no global but window.Nalish, and its shadow roots are closed to the page', async () => {
     const ctx = await testContext(w, { closed: true, phone: false, locale: 'en' });
     await ctx.addInitScript(() => {

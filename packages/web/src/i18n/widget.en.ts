@@ -12,6 +12,7 @@ export const widgetEn = {
   'merchant.widget.badge': 'The trust badge',
   'merchant.widget.badgeHint': 'Paste this where the badge should appear. It shows your record only on your own websites ({sites}); anywhere else it says “not verified for this site”.',
   'merchant.widget.badgeNoSites': 'Nalish has no website of yours on record, so the badge will say “not verified” everywhere. Ask the Directorate to add your website.',
+  'merchant.widget.code': 'The code to paste for {what}',
   'merchant.widget.copy': 'Copy',
   'merchant.widget.secret': 'Signing secret for order details',
   'merchant.widget.secretLead': 'Your shop’s server signs each order’s details (number, date, amount, payment, the buyer’s mobile) with this secret. A complaint filed with a valid signature shows “Order confirmed by the merchant”. Keep the secret on your server only, never in a web page.',

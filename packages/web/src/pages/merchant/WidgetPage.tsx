@@ -16,7 +16,7 @@ function Snippet({ id, label, hint, code }: { id: string; label: string; hint: s
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{label}</h2>
-      <Field id={id} label={label} hint={hint}>
+      <Field id={id} label={t('merchant.widget.code', { what: label.toLowerCase() })} hint={hint}>
         {(a) => <textarea {...a} className="m-secret" readOnly rows={code.split('\n').length + 1} value={code} onFocus={(e) => e.currentTarget.select()} />}
       </Field>
       <button type="button" onClick={() => void copyText(code).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
