@@ -17,6 +17,7 @@ import { t as domainT } from '@nalish/domain';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { e164, lastOtp, newPhone } from '../../server/test/harness.ts';
 import { DEMO, addDemoShopHosts, loadDemoData } from '../../server/src/demo.ts';
+import { createSession } from '../../server/src/auth/sessions.ts';
 import { signOrderContext } from '../../server/src/widget/orderContext.ts';
 import { signingSecretFor } from '../../server/src/widget/signingSecrets.ts';
 import { commonBn } from '../src/i18n/common.bn.ts';
@@ -243,6 +244,15 @@ describe('the widget in the browser', () => {
     await m.getByRole('link', { name: merchantEn['merchant.inbox.complaint'].replace('{code}', code) }).click();
     await m.getByTestId('order-confirmed').waitFor();
     await mctx.close();
+
+    // The consumer's tracking page on Nalish says so too.
+    const tctx = await testContext(w);
+    const session = await createSession(w.service.deps, 'consumer', e164(local));
+    await tctx.addCookies([{ name: 'nalish_session', value: session.token, url: w.baseUrl }]);
+    const tp = await tctx.newPage();
+    await tp.goto(`/t/${code}`);
+    await tp.getByTestId('order-confirmed').filter({ hasText: domainT('bn', 'complaint.orderConfirmed') }).waitFor();
+    await tctx.close();
   });
 
   it('on a desktop in English the overlay is a centred dialog over the shop', async () => {
