@@ -10,7 +10,7 @@ import { installApiRateLimit } from './http/apiRateLimit.ts';
 import { installAuth } from './http/auth.ts';
 import { type PageFallback, installErrorHandling } from './http/errors.ts';
 import { installIdempotency } from './http/idempotency.ts';
-import { installWebApp } from './http/webApp.ts';
+import { WEB_DIST, installWebApp } from './http/webApp.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -21,6 +21,8 @@ import { registryRoutes } from './routes/registry.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { regulatorRoutes } from './routes/regulator.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { widgetRoutes } from './routes/widget.ts';
+import { embedFrameAncestors } from './widget/embed.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -74,6 +76,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(registryRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(webhookRoutes(deps));
-  pages = await installWebApp(app);
+  await app.register(widgetRoutes(deps));
+  pages = await installWebApp(app, WEB_DIST, { embedFrameAncestors: (url) => embedFrameAncestors(deps.db, url) });
   return app;
 }

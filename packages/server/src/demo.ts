@@ -4,6 +4,7 @@ import type { FileComplaintInput } from '@nalish/domain';
 import type { Deps } from './deps.ts';
 import { createMerchant, createMerchantUser, createOffice, createOfficer } from './admin/ops.ts';
 import { fileComplaint } from './complaints/file.ts';
+import { rotateSigningSecret } from './widget/signingSecrets.ts';
 
 export const DEMO = {
   officer: { email: 'officer@dncrp.demo', password: 'demo-officer-pass', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
@@ -31,6 +32,8 @@ export async function loadDemoData(deps: Deps): Promise<boolean> {
     phones: ['01811000000'],
   });
   await createMerchantUser(db, { merchantId: shop, email: DEMO.merchant.email, name: 'Nusrat Jahan', password: DEMO.merchant.password });
+  // The demo shop's "backend" signs order context with this (widget/demoShop.ts).
+  await rotateSigningSecret(db, deps.secret, shop, { userId: null, now: deps.now() });
   await createMerchant(db, { name: 'Gadget Haat', contactEmail: 'care@gadgethaat.demo', websites: ['gadgethaat.demo'] });
 
   const base: Omit<FileComplaintInput, 'merchant' | 'order' | 'category' | 'description'> = {
@@ -55,6 +58,20 @@ export async function loadDemoData(deps: Deps): Promise<boolean> {
     description: 'The phone I received is a copy, not the original brand the page advertised.',
   });
   return true;
+}
+
+/**
+ * The demo shop (/demo-shop) is served by this server, so the hosts people reach it by must be
+ * among the demo merchant's websites for its trust badge to verify. Run at every start with
+ * demo data on (the host or port may have changed since the data was loaded). These hosts
+ * (localhost, an IP) are not websites a consumer could name, so they bypass normalizeWebsite.
+ */
+export async function addDemoShopHosts(deps: Deps, hosts: readonly string[]): Promise<void> {
+  const [m] = await deps.db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchant_users WHERE email = $1', [DEMO.merchant.email]);
+  if (!m) return;
+  for (const host of new Set(hosts.map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')).filter((h) => /^[a-z0-9.:-]+$/.test(h)))) {
+    await deps.db.query(`INSERT INTO merchant_identifiers (kind, value, merchant_id) VALUES ('website', $1, $2) ON CONFLICT DO NOTHING`, [host, m.merchant_id]);
+  }
 }
 
 function dateDaysAgo(deps: Deps, days: number): string {

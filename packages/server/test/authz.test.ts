@@ -247,6 +247,9 @@ describe('authorisation of every route for every role', () => {
       payload: () => ({ url: 'https://hooks.shopbd.example/nalish', events: ['complaint.created'] }),
       allow: { merchant: 201, otherMerchant: 201, apiKey: 201 },
     },
+    // The widget's signing secret: staff see whether there is one; owners create or replace it (an API key neither).
+    { name: 'GET /api/v1/merchant/signing-secret', method: 'GET', url: () => '/api/v1/merchant/signing-secret', allow: { merchant: 200, otherMerchant: 200 } },
+    { name: 'POST /api/v1/merchant/signing-secret', method: 'POST', url: () => '/api/v1/merchant/signing-secret', allow: { merchant: 201, otherMerchant: 201 } },
     { name: 'GET /api/v1/regulator/cases', method: 'GET', url: () => '/api/v1/regulator/cases', allow: { officer: 200, ctgOfficer: 200 } },
     { name: 'GET /api/v1/regulator/officers', method: 'GET', url: () => '/api/v1/regulator/officers', allow: { officer: 200, ctgOfficer: 200 } },
   ];

@@ -59,7 +59,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok) {
+          // The widget's embed page (framed by shops, with its own frame-ancestors) and the demo
+          // shop are not the app shell: never keep them as '/'.
+          if (res.ok && !/^\/(embed\/|demo-shop)/.test(url.pathname)) {
             const copy = res.clone();
             caches.open(CACHE).then((c) => c.put('/', copy));
           }

@@ -10,6 +10,7 @@ const FilePage = lazy(() => import('./pages/consumer/FilePage.tsx'));
 const TrackPage = lazy(() => import('./pages/consumer/TrackPage.tsx'));
 const SellersPage = lazy(() => import('./pages/consumer/SellersPage.tsx'));
 const SellerPage = lazy(() => import('./pages/consumer/SellerPage.tsx'));
+const EmbedFilePage = lazy(() => import('./pages/consumer/EmbedFilePage.tsx'));
 const MerchantApp = lazy(() => import('./pages/merchant/MerchantApp.tsx'));
 const RegulatorApp = lazy(() => import('./pages/regulator/RegulatorApp.tsx'));
 
@@ -30,6 +31,14 @@ function Page({ path }: { path: string }) {
 export function App() {
   const { t, locale, setLocale } = useI18n();
   const path = usePath();
+  // Inside the widget's overlay on a shop's page: the filing flow alone, no header.
+  if (path.startsWith('/embed/file')) {
+    return (
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <EmbedFilePage path={path} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <a className="skip" href="#main">

@@ -21,15 +21,25 @@ export class ApiError extends Error {
   }
 }
 
+// Inside the widget's frame on a shop's page the frame is third-party: its cookies are blocked
+// or partitioned. There the session from the SMS code is kept in this frame's memory only and
+// sent as a Bearer token; cookies are not used at all, so the frame behaves the same on every
+// shop and never picks up a session of the Nalish site itself.
+const frame = { on: false, token: null as string | null };
+export function keepSessionInFrame(): void {
+  frame.on = true;
+}
+
 export async function api<T>(method: string, path: string, opts: { body?: unknown; locale?: string; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      credentials: 'same-origin',
+      credentials: frame.on ? 'omit' : 'same-origin',
       headers: {
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(opts.locale ? { 'accept-language': opts.locale } : {}),
+        ...(frame.token ? { authorization: `Bearer ${frame.token}` } : {}),
       },
       body: opts.form ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
       ...(opts.signal ? { signal: opts.signal } : {}),
@@ -43,5 +53,6 @@ export async function api<T>(method: string, path: string, opts: { body?: unknow
     const e = json.error ?? { code: 'internal', message: res.statusText };
     throw new ApiError(res.status, e.code, e.message, e.details ?? {});
   }
+  if (frame.on && path === '/api/v1/otp/verify') frame.token = (json as { token?: string }).token ?? null;
   return json as T;
 }

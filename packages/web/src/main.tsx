@@ -13,7 +13,8 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // Installable app: the service worker keeps the shell on the phone (production builds only).
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+// Not from inside the widget's frame on a shop's page: that is no install of the app.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && !location.pathname.startsWith('/embed/')) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js').catch(() => {});
   });

@@ -105,6 +105,9 @@ export const FileComplaintSchema = z.object({
     district: z.enum(DISTRICT_IDS),
     locale: z.enum(['bn', 'en']).default('bn'),
   }),
+  /** The order as the merchant's server signed it (the widget passes it on); when it verifies,
+   *  the complaint is marked "order confirmed by the merchant". Format: docs/INTEGRATION.md. */
+  orderContext: z.string().trim().max(2048).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'not an order context token').optional(),
 });
 export type FileComplaintInput = z.infer<typeof FileComplaintSchema>;
 

@@ -1,5 +1,7 @@
 // English catalogue. The Bengali catalogue (bn.ts) must have exactly these keys: its type
 // is derived from this one, so a missing translation fails the type check.
+import { widgetEn } from './widget.en.ts';
+
 export const en = {
   // Errors: one entry per stable error code (server/src/errors.ts maps codes to HTTP statuses).
   'error.validation': 'Some of the information is not valid. Please check the marked fields.',
@@ -147,6 +149,7 @@ export const en = {
   'outcome.dismissed': 'dismissed',
   'hearing.online': 'online',
   'hearing.in_person': 'in person',
+  ...widgetEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

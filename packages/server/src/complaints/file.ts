@@ -18,6 +18,7 @@ import { outcomesOf } from '../findings/stored.ts';
 import { type ChainedEvent, GENESIS_HASH, appendEvent, eventHash } from '../history/chain.ts';
 import { resolveMerchant } from '../merchants/resolve.ts';
 import { officeFor } from '../offices/route.ts';
+import { confirmOrderContext } from '../widget/orderContext.ts';
 import { applyOutcome, loadMerchantContact, merchantReachable } from './apply.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 
@@ -44,6 +45,10 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
     if (n >= deps.config.limits.filingsPerDay) throw new AppError('filing_limit');
 
     const merchantId = await resolveMerchant(tx, input.merchant);
+    // The shop's signed order context, when the widget passed one on: checked before anything
+    // is written, so a refused one leaves nothing behind.
+    const { orderContext: token, ...filedInput } = input;
+    const confirmed = token ? await confirmOrderContext(tx, deps.secret, token, { merchantId, phone, order: input.order }, now) : null;
     const [dup] = await tx.query<{ tracking_code: string }>(
       `SELECT tracking_code FROM complaints
        WHERE consumer_phone = $1 AND merchant_id = $2 AND lower(order_number) = lower($3)
@@ -63,7 +68,12 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
       actorId: phone,
       fromState: null,
       toState: 'submitted',
-      payload: { ...input, merchant: { ...input.merchant, id: merchantId }, policy: { ruleSet: evaluation.ruleSet, outcomes: outcomesOf(evaluation) } },
+      payload: {
+        ...filedInput,
+        merchant: { ...input.merchant, id: merchantId },
+        ...(confirmed ? { orderConfirmedByMerchant: confirmed } : {}),
+        policy: { ruleSet: evaluation.ruleSet, outcomes: outcomesOf(evaluation) },
+      },
       createdAt: now,
     };
     // The row is written with its first event's hash, so it needs no second update.
@@ -77,8 +87,8 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
         `INSERT INTO complaints AS c (id, tracking_code, version, state, owner, due_at, merchant_id, office_id,
            consumer_phone, consumer_name, consumer_email, consumer_locale, district, order_number, order_date,
            amount_bdt, payment_channel, category, description, wanted_remedy, pre_checks, last_event_hash,
-           policy_facts, policy, filed_at, updated_at)
-         VALUES ($1, $2, 1, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $3, $3)
+           policy_facts, policy, filed_at, updated_at, order_confirmed, order_context)
+         VALUES ($1, $2, 1, 'submitted', 'system', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $3, $3, $22, $23)
          ON CONFLICT (tracking_code) DO NOTHING RETURNING ${COMPLAINT_COLUMNS}`,
         [
           id,
@@ -102,6 +112,8 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
           filedHash,
           JSON.stringify(policyFacts),
           JSON.stringify(evaluation),
+          confirmed !== null,
+          confirmed ? JSON.stringify(confirmed) : null,
         ],
       );
     }

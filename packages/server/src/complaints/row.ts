@@ -37,6 +37,8 @@ export interface ComplaintRow {
   policy_facts: FactLayers;
   /** The latest policy evaluation, null for complaints filed before the checks existed. */
   policy: StoredEvaluation | null;
+  /** A valid signed order context came with the filing (widget/orderContext.ts). */
+  order_confirmed: boolean;
   last_event_hash: string;
   filed_at: Date;
   updated_at: Date;
@@ -47,7 +49,7 @@ export const COMPLAINT_COLUMNS = `c.id, c.tracking_code, c.version, c.state, c.o
   c.consumer_phone, c.consumer_name, c.consumer_email, c.consumer_locale, c.district, c.order_number,
   to_char(c.order_date, 'YYYY-MM-DD') AS order_date, c.amount_bdt, c.payment_channel, c.category, c.description,
   c.wanted_remedy, c.pre_checks, c.response, c.info_requested_from, c.paused_remaining_ms, c.hearing, c.decision,
-  c.fine_collected_bdt, c.complainant_share_bdt, c.assigned_officer_id, c.rating, c.policy_facts, c.policy, c.last_event_hash, c.filed_at, c.updated_at`;
+  c.fine_collected_bdt, c.complainant_share_bdt, c.assigned_officer_id, c.rating, c.policy_facts, c.policy, c.order_confirmed, c.last_event_hash, c.filed_at, c.updated_at`;
 
 export function toSnapshot(row: ComplaintRow, merchantReachable: boolean): Snapshot {
   return {

@@ -44,6 +44,7 @@ export function summary(row: ComplaintRow, now: Date) {
     merchantId: row.merchant_id,
     orderNumber: row.order_number,
     amountBdt: row.amount_bdt,
+    orderConfirmed: row.order_confirmed,
     problemCategory: row.category,
     filedAt: new Date(row.filed_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

@@ -6,13 +6,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { PageFallback } from './errors.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
+export interface WebAppOptions {
+  /** frame-ancestors for the widget's embed pages (/embed/*); every other page refuses frames. */
+  embedFrameAncestors?: (url: string) => Promise<string>;
+}
+
+const csp = (frameAncestors: string) =>
+  `default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors ${frameAncestors}`;
+
 /** Registers the static files; returns a handler for app routes, or null if the app is not built. */
-export async function installWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<PageFallback | null> {
+export async function installWebApp(app: FastifyInstance, dist = WEB_DIST, opts: WebAppOptions = {}): Promise<PageFallback | null> {
   if (!existsSync(join(dist, 'index.html'))) return null;
   await app.register(fastifyStatic, {
     root: dist,
@@ -28,14 +36,19 @@ export async function installWebApp(app: FastifyInstance, dist = WEB_DIST): Prom
     },
   });
   const index = await readFile(join(dist, 'index.html'));
-  return (request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/') || !request.headers.accept?.includes('text/html')) return null;
-    return reply
+  const page = (reply: FastifyReply, frameAncestors: string) =>
+    reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
-      .header('content-security-policy', "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+      .header('content-security-policy', csp(frameAncestors))
       .send(index);
+  return (request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || !request.headers.accept?.includes('text/html')) return null;
+    if (request.url.startsWith('/embed/') && opts.embedFrameAncestors) {
+      return opts.embedFrameAncestors(request.url).then((fa) => page(reply, fa));
+    }
+    return page(reply, "'none'");
   };
 }

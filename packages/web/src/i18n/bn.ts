@@ -4,6 +4,7 @@ import { consumerBn } from './consumer.bn.ts';
 import { merchantBn } from './merchant.bn.ts';
 import { merchantWebhooksBn } from './merchantWebhooks.bn.ts';
 import { regulatorBn } from './regulator.bn.ts';
+import { widgetBn } from './widget.bn.ts';
 import type { UiKey } from './en.ts';
 
-export const bn: Record<UiKey, string> = { ...commonBn, ...consumerBn, ...merchantBn, ...merchantWebhooksBn, ...regulatorBn };
+export const bn: Record<UiKey, string> = { ...commonBn, ...consumerBn, ...merchantBn, ...merchantWebhooksBn, ...regulatorBn, ...widgetBn };

@@ -5,7 +5,8 @@ import { consumerEn } from './consumer.en.ts';
 import { merchantEn } from './merchant.en.ts';
 import { merchantWebhooksEn } from './merchantWebhooks.en.ts';
 import { regulatorEn } from './regulator.en.ts';
+import { widgetEn } from './widget.en.ts';
 
-export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...merchantWebhooksEn, ...regulatorEn } as const;
+export const en = { ...commonEn, ...consumerEn, ...merchantEn, ...merchantWebhooksEn, ...regulatorEn, ...widgetEn } as const;
 
 export type UiKey = keyof typeof en;

@@ -29,6 +29,11 @@ export interface I18n {
 const Ctx = createContext<I18n | null>(null);
 
 export function initialLocale(): Locale {
+  // The widget's frame speaks the shop page's language, whatever this device chose on the site.
+  if (typeof location !== 'undefined' && location.pathname.startsWith('/embed/')) {
+    const lang = new URLSearchParams(location.search).get('lang');
+    return lang === 'en' ? 'en' : 'bn';
+  }
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
   return saved === 'en' || saved === 'bn' ? saved : 'bn';
 }

@@ -27,6 +27,7 @@ import { FindingsList } from '../../policy/Findings.tsx';
 import { type Evaluation, type Finding, REFUND_REASONS, outcomeOf, parseAmount } from '../../policy/model.ts';
 import { useEvaluation } from '../../policy/useEvaluation.ts';
 import { type Draft, type DraftEvidence, type DraftFacts, type Filed, type Outbound, clearDraft, clearOutbox, dataUrlToBlob, emptyDraft, loadDraft, loadFiled, loadOutbox, readAsDataUrl, saveDraft, saveFiled, saveOutbox } from './draft.ts';
+import { useEmbed } from './embed.ts';
 import { type Errors, Field, OtpSignIn, apiFieldErrors, aria, currentConsumer, errorText, fieldMessage, focusFirstError, useHeadingFocus } from './shared.tsx';
 
 const TOTAL = 8;
@@ -119,6 +120,7 @@ function toBody(d: Draft, locale: 'bn' | 'en') {
     },
     ...(Object.keys(facts).length ? { facts } : {}),
     consumer: { name: d.name, district: d.district, locale, ...(d.email.trim() ? { email: d.email.trim() } : {}) },
+    ...(d.orderContext ? { orderContext: d.orderContext } : {}),
   };
 }
 
@@ -194,7 +196,10 @@ function validateStep(step: number, d: Draft, t: ReturnType<typeof useI18n>['t']
 
 export default function FilePage(_props: { params: Record<string, string> }) {
   const { t, locale, date, bdt, number } = useI18n();
+  const embed = useEmbed();
   const [d, setD] = useState<Draft>(loadDraft);
+  // In the widget, an order the shop signed is shown as the shop sent it.
+  const orderLocked = Boolean(embed && d.orderContext);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
   const [signedIn, setSignedIn] = useState<string | null>(null);
@@ -426,9 +431,11 @@ export default function FilePage(_props: { params: Record<string, string> }) {
         <div className="card">
           <p className="chosen">{t('consumer.merchant.chosen', { name: d.merchant.name })}</p>
           <p className="muted">{d.merchant.registered ? t('consumer.merchant.registered') : t('consumer.merchant.unregistered')}</p>
-          <button type="button" onClick={() => update((x) => ({ ...x, merchant: { name: '', website: '', facebookPage: '' } }))}>
-            {t('consumer.merchant.change')}
-          </button>
+          {!embed?.merchantLocked && (
+            <button type="button" onClick={() => update((x) => ({ ...x, merchant: { name: '', website: '', facebookPage: '' } }))}>
+              {t('consumer.merchant.change')}
+            </button>
+          )}
         </div>,
       )
     ) : (
@@ -486,17 +493,18 @@ export default function FilePage(_props: { params: Record<string, string> }) {
     body = form(
       3,
       <>
+        {orderLocked && <p className="notice info">{t('consumer.embed.orderFromShop')}</p>}
         <Field id="o-number" label={t('consumer.order.number')} hint={t('consumer.order.numberHint')} error={err('order.number')}>
-          <input {...aria('o-number', err('order.number'), true)} value={d.order.number} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, number: e.target.value } }))} />
+          <input {...aria('o-number', err('order.number'), true)} readOnly={orderLocked} value={d.order.number} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, number: e.target.value } }))} />
         </Field>
         <Field id="o-date" label={t('consumer.order.date')} error={err('order.date')}>
-          <input {...aria('o-date', err('order.date'))} type="date" max={today()} value={d.order.date} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, date: e.target.value } }))} />
+          <input {...aria('o-date', err('order.date'))} readOnly={orderLocked} type="date" max={today()} value={d.order.date} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, date: e.target.value } }))} />
         </Field>
         <Field id="o-amount" label={t('consumer.order.amount')} error={err('order.amountBdt')}>
-          <input {...aria('o-amount', err('order.amountBdt'))} inputMode="numeric" value={d.order.amount} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, amount: e.target.value } }))} />
+          <input {...aria('o-amount', err('order.amountBdt'))} readOnly={orderLocked} inputMode="numeric" value={d.order.amount} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, amount: e.target.value } }))} />
         </Field>
         <Field id="o-channel" label={t('consumer.order.channel')} error={err('order.paymentChannel')}>
-          <select {...aria('o-channel', err('order.paymentChannel'))} value={d.order.paymentChannel} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, paymentChannel: e.target.value } }))}>
+          <select {...aria('o-channel', err('order.paymentChannel'))} disabled={orderLocked} value={d.order.paymentChannel} onChange={(e) => update((x) => ({ ...x, order: { ...x.order, paymentChannel: e.target.value } }))}>
             <option value="">{t('consumer.choose')}</option>
             {PAYMENT_CHANNELS.map((c) => (
               <option key={c} value={c}>
@@ -777,19 +785,33 @@ export default function FilePage(_props: { params: Record<string, string> }) {
           {filed.dueAt && <p>{t('consumer.done.next', { date: date(filed.dueAt) })}</p>}
         </div>
         {filed.evidenceFailed && <p className="notice">{t('consumer.done.evidenceFailed')}</p>}
-        <Link to={`/t/${filed.code}`} className="button primary">
-          {t('consumer.done.track')}
-        </Link>
-        <button
-          type="button"
-          onClick={() => {
-            saveFiled(null);
-            setFiled(null);
-            update(() => ({ ...emptyDraft(), step: signedIn ? 2 : 1 }));
-          }}
-        >
-          {t('consumer.done.another')}
-        </button>
+        {embed ? (
+          <>
+            {/* Outside the shop's page: the tracking page opens as Nalish itself. */}
+            <a href={`/t/${filed.code}`} className="button primary" target="_blank" rel="noopener">
+              {t('consumer.done.track')}
+            </a>
+            <button type="button" onClick={() => embed.close(true)}>
+              {t('consumer.embed.close')}
+            </button>
+          </>
+        ) : (
+          <Link to={`/t/${filed.code}`} className="button primary">
+            {t('consumer.done.track')}
+          </Link>
+        )}
+        {!embed && (
+          <button
+            type="button"
+            onClick={() => {
+              saveFiled(null);
+              setFiled(null);
+              update(() => ({ ...emptyDraft(), step: signedIn ? 2 : 1 }));
+            }}
+          >
+            {t('consumer.done.another')}
+          </button>
+        )}
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { STATE_INFO, type State, type WireFactKey, parseTrackingCode } from '@na
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrderConfirmed } from '../../OrderConfirmed.tsx';
 import type { UiKey } from '../../i18n/en.ts';
 import { FactPicker, valueError } from '../../policy/FactInput.tsx';
 import { FindingsList, RuleSetLine } from '../../policy/Findings.tsx';
@@ -21,6 +22,7 @@ interface View {
   overdue: boolean;
   merchant: { id: string; name: string } | null;
   order: { number: string; amountBdt: number };
+  orderConfirmed?: boolean;
   response: { kind: 'offer' | 'defence'; remedy?: string; amountBdt?: number; byDate?: string; message: string } | null;
   regulatorWindow: { lastDay: string; open: boolean };
   hearing: { at: string; mode: 'online' | 'in_person'; place: string } | null;
@@ -166,6 +168,11 @@ export default function TrackPage({ params }: { params: Record<string, string> }
     <div className="stack consumer-track">
       {title}
       {v.merchant && <p className="muted">{t('consumer.track.against', { merchant: v.merchant.name })} · {t('consumer.track.order', { number: v.order.number, amount: bdt(v.order.amountBdt) })}</p>}
+      {v.orderConfirmed && (
+        <p>
+          <OrderConfirmed />
+        </p>
+      )}
       <p>
         <span className="sr">{t('consumer.track.state')}: </span>
         <span className="state-label">{t(`state.${v.state}` as UiKey)}</span>

@@ -27,6 +27,8 @@ export interface Draft {
   district: string;
   email: string;
   evidence: DraftEvidence[];
+  /** The shop's signed order context (widget): the order fields above come from it. */
+  orderContext?: string;
 }
 
 export interface DraftFacts {
@@ -62,9 +64,33 @@ export function emptyDraft(): Draft {
   };
 }
 
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+const memory = new Map<string, string>();
+const inMemory: Store = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) };
+/** The storage, or memory when the browser refuses it (a third-party frame with storage blocked). */
+function usable(get: () => Storage): Store {
+  try {
+    const s = get();
+    s.getItem(DRAFT_KEY);
+    return s;
+  } catch {
+    return inMemory;
+  }
+}
+
+// The widget's frame keeps its draft apart (sessionStorage, its own keys): it must not replace
+// a draft the consumer has on the Nalish site, and it only lives as long as the shop's tab.
+let store: Store | null = null;
+let prefix = '';
+const storage = () => (store ??= usable(() => localStorage));
+export function keepDraftsInTab(keyPrefix: string): void {
+  store = usable(() => sessionStorage);
+  prefix = keyPrefix;
+}
+
 function read<T>(key: string): T | null {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = storage().getItem(prefix + key);
     return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
@@ -74,10 +100,10 @@ function read<T>(key: string): T | null {
 /** Write; when storage is full, drop the files' contents and keep the words. */
 function write(key: string, value: { evidence: DraftEvidence[] }): void {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    storage().setItem(prefix + key, JSON.stringify(value));
   } catch {
     try {
-      localStorage.setItem(key, JSON.stringify({ ...value, evidence: value.evidence.map(({ data: _d, ...e }) => e) }));
+      storage().setItem(prefix + key, JSON.stringify({ ...value, evidence: value.evidence.map(({ data: _d, ...e }) => e) }));
     } catch {
       /* storage unavailable: the draft lives in memory only */
     }
@@ -90,7 +116,7 @@ export function loadDraft(): Draft {
   return d ? { ...e, ...d, merchant: { ...e.merchant, ...d.merchant }, order: { ...e.order, ...d.order }, pre: { ...e.pre, ...d.pre }, facts: { ...e.facts, ...d.facts }, evidence: d.evidence ?? [] } : e;
 }
 export const saveDraft = (d: Draft) => write(DRAFT_KEY, d);
-export const clearDraft = () => localStorage.removeItem(DRAFT_KEY);
+export const clearDraft = () => storage().removeItem(prefix + DRAFT_KEY);
 
 /** A complaint waiting to be sent; `code` is set once the complaint itself went through. */
 export interface Outbound {
@@ -102,7 +128,7 @@ export interface Outbound {
 }
 export const loadOutbox = () => read<Outbound>(OUTBOX_KEY);
 export const saveOutbox = (o: Outbound) => write(OUTBOX_KEY, o);
-export const clearOutbox = () => localStorage.removeItem(OUTBOX_KEY);
+export const clearOutbox = () => storage().removeItem(prefix + OUTBOX_KEY);
 
 export interface Filed {
   code: string;
@@ -112,8 +138,8 @@ export interface Filed {
 }
 export const loadFiled = () => read<Filed>(FILED_KEY);
 export function saveFiled(f: Filed | null) {
-  if (f) localStorage.setItem(FILED_KEY, JSON.stringify(f));
-  else localStorage.removeItem(FILED_KEY);
+  if (f) storage().setItem(prefix + FILED_KEY, JSON.stringify(f));
+  else storage().removeItem(prefix + FILED_KEY);
 }
 
 export function readAsDataUrl(file: Blob): Promise<string> {

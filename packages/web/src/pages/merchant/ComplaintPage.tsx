@@ -6,6 +6,7 @@ import { type MessageKey, STATE_INFO, type State } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrderConfirmed } from '../../OrderConfirmed.tsx';
 import { Link } from '../../router.tsx';
 import { FindingsList, RuleSetLine } from '../../policy/Findings.tsx';
 import { type PolicyView, decided } from '../../policy/model.ts';
@@ -25,6 +26,7 @@ export interface ComplaintView {
   merchant: { id: string; name: string } | null;
   consumer: { name: string; phone: string; email: string | null; district: string };
   order: { number: string; date: string; amountBdt: number; paymentChannel: string };
+  orderConfirmed?: boolean;
   problemCategory: string;
   description: string;
   wantedRemedy: string;
@@ -207,7 +209,9 @@ export function ComplaintPage({ code }: { code: string }) {
           </div>
           <div>
             <dt>{t('merchant.complaint.orderNumber')}</dt>
-            <dd>{c.order.number}</dd>
+            <dd>
+              {c.order.number} {c.orderConfirmed && <OrderConfirmed />}
+            </dd>
           </div>
           <div>
             <dt>{t('merchant.complaint.orderDate')}</dt>

@@ -4,6 +4,7 @@
 import { type MessageKey, STATES } from '@nalish/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrderConfirmed } from '../../OrderConfirmed.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeading, errorText, useApi } from './shared.tsx';
 
@@ -15,6 +16,7 @@ export interface Summary {
   overdue: boolean;
   orderNumber: string;
   amountBdt: number;
+  orderConfirmed: boolean;
   problemCategory: string;
   filedAt: string;
 }
@@ -146,7 +148,7 @@ export function InboxPage({ query }: { query: URLSearchParams }) {
                   <div>
                     <dt>{t('merchant.inbox.order')}</dt>
                     <dd>
-                      {c.orderNumber} · {bdt(c.amountBdt)}
+                      {c.orderNumber} · {bdt(c.amountBdt)} {c.orderConfirmed && <OrderConfirmed />}
                     </dd>
                   </div>
                   <div>

@@ -12,6 +12,7 @@ import { SignIn } from './SignIn.tsx';
 import { TeamPage } from './TeamPage.tsx';
 import { WebhookPage } from './WebhookPage.tsx';
 import { WebhooksPage } from './WebhooksPage.tsx';
+import { WidgetPage } from './WidgetPage.tsx';
 import { type Staff, StaffContext, errorText, useApi } from './shared.tsx';
 
 function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onSignOut: () => void }) {
@@ -22,6 +23,7 @@ function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onS
     ['/merchant/keys', 'merchant.nav.keys'],
     ['/merchant/webhooks', 'merchant.nav.webhooks'],
     ['/merchant/figures', 'merchant.nav.figures'],
+    ['/merchant/widget', 'merchant.nav.widget'],
   ] as const;
   return (
     <div className="m-bar">
@@ -115,6 +117,7 @@ export default function MerchantApp({ path }: { path: string }) {
   else if (p === '/merchant/figures') page = <FiguresPage />;
   else if (p === '/merchant/webhooks') page = <WebhooksPage />;
   else if ((m = match('/merchant/webhooks/:id', p))) page = <WebhookPage key={m.id} id={m.id!} />;
+  else if (p === '/merchant/widget') page = <WidgetPage />;
   else
     page = (
       <p>

@@ -7,6 +7,7 @@ import { DISTRICTS, type MessageKey } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { type I18n, useI18n } from '../../i18n/i18n.tsx';
+import { OrderConfirmed } from '../../OrderConfirmed.tsx';
 import type { UiKey } from '../../i18n/en.ts';
 import { Link } from '../../router.tsx';
 import { Field, FormError, type Post, errorText, fieldErrors, focusFirstError, useFormState, useOfficer } from './shared.tsx';
@@ -31,6 +32,7 @@ export interface CaseView {
   merchant: { id: string; name: string; status: string } | null;
   consumer: { name: string; phone: string; email: string | null; district: string };
   order: { number: string; date: string; amountBdt: number; paymentChannel: string };
+  orderConfirmed?: boolean;
   problemCategory: string;
   description: string;
   wantedRemedy: string;
@@ -450,7 +452,9 @@ export function CasePage({ code, officers }: { code: string; officers: { id: str
         <h2 id="r-order-h">{t('regulator.case.order')}</h2>
         <dl className="r-dl">
           <dt>{t('regulator.case.orderNumber')}</dt>
-          <dd>{view.order.number}</dd>
+          <dd>
+            {view.order.number} {view.orderConfirmed && <OrderConfirmed />}
+          </dd>
           <dt>{t('regulator.case.orderDate')}</dt>
           <dd>{date(day(view.order.date))}</dd>
           <dt>{t('regulator.case.amount')}</dt>
