@@ -288,7 +288,11 @@ describe('authorisation of every route for every role', () => {
     const key = { authorization: `Bearer ${created.json().key}` };
     const code = await filed();
     // Anyone may read these (the public registry, health, who is signed in).
-    const OPEN = new Set(['/health', '/api/v1/merchants', '/api/v1/merchants/{id}', '/api/v1/session', '/api/v1/policy/breaches']);
+    const OPEN = new Set([
+      '/health', '/api/v1/merchants', '/api/v1/merchants/{id}', '/api/v1/session', '/api/v1/policy/breaches',
+      // The widget's public parts: the loader, the badge and the demo shop.
+      '/widget.js', '/badge.js', '/api/v1/badge/{merchantId}', '/badge/{file}', '/demo-shop',
+    ]);
     const paths = Object.entries((s.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths).filter(([, ops]) => 'get' in ops);
     assert.ok(paths.length >= 10);
     for (const [path] of paths) {

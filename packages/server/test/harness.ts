@@ -208,8 +208,7 @@ export async function fileVia(s: TestService, auth: Record<string, string>, inpu
 }
 
 export async function step(s: TestService, auth: Record<string, string>, code: string, action: string, body: Record<string, unknown> = {}) {
-  // A fresh Idempotency-Key each call: required of API keys, harmless for sessions.
-  return s.app.inject({ method: 'POST', url: `/api/v1/complaints/${code}/${action.replaceAll('_', '-')}`, headers: { 'idempotency-key': randomUUID(), ...auth }, payload: body });
+  return s.app.inject({ method: 'POST', url: `/api/v1/complaints/${code}/${action.replaceAll('_', '-')}`, headers: auth, payload: body });
 }
 
 /** A valid 1×1 PNG: the smallest real image evidence. */

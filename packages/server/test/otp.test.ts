@@ -152,6 +152,10 @@ describe('OTP sign-in', () => {
     assert.match(cookie, /;\s*SameSite=Strict/i);
     assert.match(cookie, /;\s*Secure/i);
     assert.match(cookie, /;\s*Path=\//);
+    // Its life is relative (Max-Age), so a phone with a wrong clock keeps it as long as the server.
+    const maxAge = Number(/;\s*Max-Age=(\d+)/.exec(cookie)?.[1]);
+    const life = (new Date(r.json().expiresAt).getTime() - s.clock.now().getTime()) / 1000;
+    assert.ok(maxAge > 0 && Math.abs(maxAge - life) <= 1, `Max-Age ${maxAge}, session life ${life} s`);
     // The cookie carries the same session as the token.
     assert.equal(cookie.split(';')[0], `nalish_session=${r.json().token}`);
   });

@@ -24,7 +24,7 @@ import {
   makeWorld,
   merchantLogin,
   officerLogin,
-  step,
+  step as rawStep,
 } from './harness.ts';
 import { type WebhookReceiver, startWebhookReceiver } from './support/webhookReceiver.ts';
 
@@ -48,6 +48,10 @@ interface Endpoint {
   disabledReason: string | null;
   secretHint: string;
 }
+
+// The merchant here is an API key: every write it makes carries an Idempotency-Key.
+const step = (s: TestService, auth: Record<string, string>, code: string, action: string, body: Record<string, unknown> = {}) =>
+  rawStep(s, { 'idempotency-key': randomUUID(), ...auth }, code, action, body);
 
 describe('webhooks', () => {
   let s: TestService;

@@ -77,7 +77,8 @@ describe('signed order context and the widget', () => {
 
     await createMerchantUser(s.deps.db, { merchantId: w.merchant, email: 'agent@shopbd.test', name: 'Agent', password: 'agent-password-1', role: 'agent' });
     const agent = await merchantLogin(s, { email: 'agent@shopbd.test', password: 'agent-password-1' });
-    const key = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: owner, payload: { label: 'shop' } });
+    const key = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: owner, payload: { label: 'shop', scopes: ['complaints:read'] } });
+    assert.equal(key.statusCode, 201, key.body);
     const apiKey = { authorization: `Bearer ${key.json().key}` };
     const consumer = await consumerLogin(s);
     const post = (headers: Record<string, string>) => s.app.inject({ method: 'POST', url: '/api/v1/merchant/signing-secret', headers });

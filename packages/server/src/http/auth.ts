@@ -114,6 +114,12 @@ export function isApiKey(actor: Actor | null): actor is Extract<Actor, { role: '
   return actor?.role === 'merchant' && actor.apiKey !== undefined;
 }
 
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Expires=${expiresAt.toUTCString()}${secure ? '; Secure' : ''}`;
+/**
+ * The session cookie. Its life is given as Max-Age (seconds from now, which the browser counts
+ * by its own clock), so a phone whose clock is off by hours or days still keeps the session for
+ * as long as the server does; Expires is only for browsers that ignore Max-Age.
+ */
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}${secure ? '; Secure' : ''}`;
 }

@@ -95,7 +95,7 @@ export const merchantRoutes =
         );
         if (!u || !(await verifyPassword(u.password_hash, request.body.password))) throw new AppError('login_failed');
         const session = await createSession(deps, 'merchant', u.id);
-        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:')));
+        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
         return { token: session.token, expiresAt: session.expiresAt.toISOString(), merchantId: u.merchant_id, role: u.role, name: u.name };
       },
     );

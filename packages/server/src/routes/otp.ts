@@ -37,7 +37,7 @@ export const otpRoutes =
         const code = request.body.code.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
         await verifyOtp(deps, phone, code);
         const session = await createSession(deps, 'consumer', phone);
-        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:')));
+        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
         return { token: session.token, expiresAt: session.expiresAt.toISOString(), phone };
       },
     );

@@ -45,7 +45,7 @@ export const regulatorRoutes =
         const used = await deps.db.query('UPDATE officers SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2 RETURNING id', [o.id, step]);
         if (used.length === 0) throw new AppError('login_failed');
         const session = await createSession(deps, 'officer', o.id);
-        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:')));
+        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
         return { token: session.token, expiresAt: session.expiresAt.toISOString(), officerId: o.id, officeId: o.office_id, name: o.name };
       },
     );
