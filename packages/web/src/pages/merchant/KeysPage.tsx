@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@nalish/domain';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi, useStaff } from './shared.tsx';
+import { ConfirmGroup, Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi, useStaff } from './shared.tsx';
 
 const SCOPE_TEXT = {
   'complaints:read': 'merchant.keys.scope.read',
@@ -224,22 +224,20 @@ export function KeysPage() {
                 </button>
               )}
               {confirming === k.id && (
-                <div className="m-confirm" role="group" aria-labelledby={`m-k-confirm-${k.id}`}>
-                  <p id={`m-k-confirm-${k.id}`}>{t('merchant.keys.confirm', { label: k.label })}</p>
-                  <div className="m-actions">
-                    <button type="button" ref={confirmRef} className="m-danger" onClick={() => void revoke(k)}>
-                      {t('merchant.keys.confirmYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('common.cancel')}
-                    </button>
-                  </div>
+                <ConfirmGroup
+                  id={`m-k-confirm-${k.id}`}
+                  question={t('merchant.keys.confirm', { label: k.label })}
+                  yes={t('merchant.keys.confirmYes')}
+                  yesRef={confirmRef}
+                  onYes={() => void revoke(k)}
+                  onCancel={() => setConfirming(null)}
+                >
                   {rowError && (
                     <p className="error" role="alert">
                       {rowError}
                     </p>
                   )}
-                </div>
+                </ConfirmGroup>
               )}
             </li>
           ))}

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
-import { Field, PageHeading, errorText, focusFirstInvalid, useApi } from './shared.tsx';
+import { ConfirmGroup, Field, PageHeading, errorText, focusFirstInvalid, useApi } from './shared.tsx';
 import { type Endpoint, type EndpointList, EventChoices, SecretOnce, eventLabel, urlError } from './webhookParts.tsx';
 
 interface Attempt {
@@ -349,17 +349,14 @@ export function WebhookPage({ id }: { id: string }) {
             </button>
           </div>
         ) : (
-          <div className="m-confirm" role="group" aria-labelledby="m-w-rotate-q">
-            <p id="m-w-rotate-q">{t('merchant.webhooks.rotateConfirm')}</p>
-            <div className="m-actions">
-              <button type="button" ref={confirmRef} className="m-danger" onClick={() => void rotate()}>
-                {t('merchant.webhooks.rotateYes')}
-              </button>
-              <button type="button" onClick={() => setConfirm(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmGroup
+            id="m-w-rotate-q"
+            question={t('merchant.webhooks.rotateConfirm')}
+            yes={t('merchant.webhooks.rotateYes')}
+            yesRef={confirmRef}
+            onYes={() => void rotate()}
+            onCancel={() => setConfirm(null)}
+          />
         )}
         <p className="muted">
           {t('merchant.webhooks.failures')}: {number(endpoint.consecutiveFailures)}
@@ -373,17 +370,14 @@ export function WebhookPage({ id }: { id: string }) {
           </button>
         </div>
       ) : (
-        <div className="m-confirm" role="group" aria-labelledby="m-w-delete-q">
-          <p id="m-w-delete-q">{t('merchant.webhooks.deleteConfirm')}</p>
-          <div className="m-actions">
-            <button type="button" ref={confirmRef} className="m-danger" onClick={() => void remove()}>
-              {t('merchant.webhooks.deleteYes')}
-            </button>
-            <button type="button" onClick={() => setConfirm(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmGroup
+          id="m-w-delete-q"
+          question={t('merchant.webhooks.deleteConfirm')}
+          yes={t('merchant.webhooks.deleteYes')}
+          yesRef={confirmRef}
+          onYes={() => void remove()}
+          onCancel={() => setConfirm(null)}
+        />
       )}
     </div>
   );

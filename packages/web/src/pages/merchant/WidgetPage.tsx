@@ -2,7 +2,7 @@
 // (with this merchant's id), and the secret created or replaced by an owner, shown once.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, PageHeading, copyText, errorText, useApi, useStaff } from './shared.tsx';
+import { ConfirmGroup, Field, PageHeading, copyText, errorText, useApi, useStaff } from './shared.tsx';
 
 interface SecretInfo {
   exists: boolean;
@@ -117,17 +117,15 @@ export function WidgetPage() {
           </button>
         )}
         {confirming && (
-          <div className="m-confirm" role="group" aria-labelledby="m-w-confirm">
-            <p id="m-w-confirm">{t('merchant.widget.rotateConfirm')}</p>
-            <div className="m-actions">
-              <button type="button" ref={confirmRef} className="m-danger" disabled={busy} onClick={() => void rotate()}>
-                {t('merchant.widget.rotateYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmGroup
+            id="m-w-confirm"
+            question={t('merchant.widget.rotateConfirm')}
+            yes={t('merchant.widget.rotateYes')}
+            yesRef={confirmRef}
+            busy={busy}
+            onYes={() => void rotate()}
+            onCancel={() => setConfirming(false)}
+          />
         )}
         {actionError && (
           <p className="error" role="alert">

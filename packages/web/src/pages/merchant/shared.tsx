@@ -108,3 +108,34 @@ export async function copyText(text: string): Promise<boolean> {
 export function focusFirstInvalid(root: HTMLElement | null): void {
   setTimeout(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
 }
+
+/**
+ * "Are you sure?" for a step that cannot be undone (revoke a key, replace or delete a secret or
+ * an endpoint): the question, a danger button that takes focus (through `yesRef`) and Cancel.
+ */
+export function ConfirmGroup(props: {
+  id: string;
+  question: string;
+  yes: string;
+  onYes: () => void;
+  onCancel: () => void;
+  yesRef: React.RefObject<HTMLButtonElement | null>;
+  busy?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="m-confirm" role="group" aria-labelledby={props.id}>
+      <p id={props.id}>{props.question}</p>
+      <div className="m-actions">
+        <button type="button" ref={props.yesRef} className="m-danger" disabled={props.busy} onClick={props.onYes}>
+          {props.yes}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {props.children}
+    </div>
+  );
+}
