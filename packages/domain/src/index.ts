@@ -3,6 +3,8 @@ export * from './lifecycle/actions.ts';
 export * from './lifecycle/settings.ts';
 export * from './lifecycle/machine.ts';
 export * from './calendar/calendar.ts';
+export * from './calendar/holidays.ts';
+export * from './calendar/describe.ts';
 export * from './i18n/messages.ts';
 export * from './identity/trackingCode.ts';
 export * from './identity/phone.ts';

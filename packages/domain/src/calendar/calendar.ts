@@ -4,10 +4,14 @@
 // Weekly holidays are Friday and Saturday (government offices; the Digital Commerce
 // Operation Guidelines 2021 count the merchant's 72-hour duty in working days in our policy).
 // Public holidays come from an editable table (the `holidays` database table, seeded from
-// data/holidays-bd.json), passed in as a set of 'YYYY-MM-DD' Dhaka dates.
+// data/holidays-bd.json), passed in as a set of 'YYYY-MM-DD' Dhaka dates; holidays.ts builds
+// that set from the table's entries, with the Fridays and Saturdays on which the government
+// ordered offices open, and the names that say why a day is not a working day.
 //
 // Rule used everywhere (Alaveteli's): a period of N days starts the day after the event,
 // and ends at the last instant (23:59:59.999 Dhaka) of the Nth counted day.
+
+import type { Holiday } from './holidays.ts';
 
 export const DHAKA_OFFSET_MS = 6 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,13 +20,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type DhakaDate = string;
 
 export interface WorkingCalendar {
-  /** Dhaka dates that are public holidays. */
+  /** Dhaka dates on which government offices are closed (general and executive-order holidays). */
   readonly holidays: ReadonlySet<DhakaDate>;
   /** Weekdays off, 0 = Sunday … 6 = Saturday. Default Friday and Saturday. */
   readonly weekend?: readonly number[];
+  /** Weekend days on which the government ordered offices open (e.g. Saturday 17 May 2025). */
+  readonly workingWeekendDays?: ReadonlySet<DhakaDate>;
+  /** Every holiday entry of each date, office closures and optional days alike: says why. */
+  readonly entriesByDate?: ReadonlyMap<DhakaDate, readonly Holiday[]>;
 }
 
-const DEFAULT_WEEKEND = [5, 6];
+export const DEFAULT_WEEKEND: readonly number[] = [5, 6];
 
 /** Days since the epoch of the Dhaka calendar day containing `instant`. */
 function dhakaDayNumber(instant: Date): number {
@@ -54,9 +62,16 @@ export function dhakaTimeOn(date: DhakaDate, hour: number, minute = 0): Date {
   return new Date(startOfDhakaDate(date).getTime() + (hour * 60 + minute) * 60_000);
 }
 
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: DhakaDate): number {
+  return new Date(`${date}T00:00:00.000Z`).getUTCDay();
+}
+
 export function isWorkingDay(date: DhakaDate, cal: WorkingCalendar): boolean {
-  const weekday = new Date(`${date}T00:00:00.000Z`).getUTCDay();
-  return !(cal.weekend ?? DEFAULT_WEEKEND).includes(weekday) && !cal.holidays.has(date);
+  // A closure wins over an order to open on a weekend day.
+  if (cal.holidays.has(date)) return false;
+  if ((cal.weekend ?? DEFAULT_WEEKEND).includes(weekdayOf(date))) return cal.workingWeekendDays?.has(date) ?? false;
+  return true;
 }
 
 /**
