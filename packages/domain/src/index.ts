@@ -4,6 +4,7 @@ export * from './lifecycle/settings.ts';
 export * from './lifecycle/machine.ts';
 export * from './calendar/calendar.ts';
 export * from './calendar/holidays.ts';
+export * from './calendar/dueRule.ts';
 export * from './calendar/describe.ts';
 export * from './i18n/messages.ts';
 export * from './identity/trackingCode.ts';

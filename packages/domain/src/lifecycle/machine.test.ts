@@ -18,6 +18,8 @@ import {
   transition,
 } from './machine.ts';
 import { type WorkingCalendar, endOfDhakaDate } from '../calendar/calendar.ts';
+import { dueAtFor, reminderAtFor } from '../calendar/dueRule.ts';
+import { shippedCalendar } from '../calendar/shipped.testing.ts';
 
 const DAY = 86_400_000;
 const NO_HOLIDAYS: WorkingCalendar = { holidays: new Set() };
@@ -294,6 +296,63 @@ describe('clocks', () => {
     assert.ok(out.clock && out.clock !== 'keep');
     assert.equal(out.clock.dueAt.toISOString(), '2026-03-08T17:59:59.999Z');
     assert.equal(out.clock.reminders[0]?.at.toISOString(), '2026-03-05T04:00:00.000Z');
+  });
+
+  describe('with the real holiday calendar (data/holidays-bd.json)', () => {
+    const full = shippedCalendar();
+    const dueOf = (out: Outcome) => {
+      assert.ok(out.clock && out.clock !== 'keep');
+      return out.clock;
+    };
+
+    it('a complaint filed on Tuesday 17 March 2026 is due on Sunday 29 March, after the Eid closure', () => {
+      // Closed: Tue 17 (Shab-e-Qadr) – Mon 23 (Eid-ul-Fitr, 18 March added by the cabinet);
+      // Tue 24 and Wed 25 count; Thu 26 is Independence Day; Fri 27, Sat 28 the weekend; Sun 29.
+      const clock = dueOf(route(dhaka('2026-03-17T11:00'), full));
+      assert.equal(clock.dueAt.toISOString(), '2026-03-29T17:59:59.999Z');
+      assert.deepEqual(clock.rule, { kind: 'working_days', from: dhaka('2026-03-17T11:00').toISOString(), days: 3 });
+      // The merchant is reminded on the working day before: Wednesday 25, 10:00 Dhaka.
+      assert.equal(clock.reminders[0]?.at.toISOString(), '2026-03-25T04:00:00.000Z');
+      // The one-day-per-Eid list gave Sunday 22 March, in the middle of the closure.
+      const oneDay: WorkingCalendar = { holidays: new Set(['2026-03-20', '2026-03-26']) };
+      assert.equal(dueOf(route(dhaka('2026-03-17T11:00'), oneDay)).dueAt.toISOString(), '2026-03-22T17:59:59.999Z');
+    });
+
+    it('filed the working day before a closure, on its first day and in its middle: all due after it', () => {
+      assert.equal(dueOf(route(dhaka('2026-03-16T16:00'), full)).dueAt.toISOString(), '2026-03-29T17:59:59.999Z');
+      assert.equal(dueOf(route(dhaka('2026-03-21T09:00'), full)).dueAt.toISOString(), '2026-03-29T17:59:59.999Z');
+      // Eid-ul-Azha 2026: Tue 26 – Sun 31 May, over a weekend; due Mon 1, Tue 2, Wed 3 June.
+      assert.equal(dueOf(route(dhaka('2026-05-25T10:00'), full)).dueAt.toISOString(), '2026-06-03T17:59:59.999Z');
+    });
+
+    it('a Saturday on which offices were ordered open counts as a working day', () => {
+      // Thursday 15 May 2025: Sat 17 (open), Sun 18, Mon 19.
+      assert.equal(dueOf(route(dhaka('2025-05-15T10:00'), full)).dueAt.toISOString(), '2025-05-19T17:59:59.999Z');
+      // A week later the Saturday is open too: Sat 24, Sun 25, Mon 26.
+      assert.equal(dueOf(route(dhaka('2025-05-22T10:00'), full)).dueAt.toISOString(), '2025-05-26T17:59:59.999Z');
+    });
+
+    it('across the year boundary: Victory Day and Christmas 2026, then January 2027', () => {
+      // Tue 15 Dec 2026: (Wed 16 Victory Day) Thu 17, Sun 20, Mon 21.
+      assert.equal(dueOf(route(dhaka('2026-12-15T10:00'), full)).dueAt.toISOString(), '2026-12-21T17:59:59.999Z');
+      // Wed 30 Dec 2026: Thu 31, (Fri 1, Sat 2) Sun 3, Mon 4 Jan 2027.
+      assert.equal(dueOf(route(dhaka('2026-12-30T10:00'), full)).dueAt.toISOString(), '2027-01-04T17:59:59.999Z');
+    });
+
+    it('a hearing just before the Eid closure: the decision is due five working days after it ends', () => {
+      const hearingAt = dhaka('2026-03-16T11:00').toISOString();
+      const now = dhaka('2026-03-10T10:00');
+      const out = ok(
+        transition(
+          snap('under_review', { dueAt: new Date(now.getTime() + 10 * DAY), assignedOfficerId: OFFICER }),
+          cmd('schedule_hearing', { at: hearingAt, mode: 'in_person', place: 'DNCRP Dhaka office, Karwan Bazar' }),
+          ctx('officer', now, { calendar: full }),
+        ),
+      );
+      // Tue 24, Wed 25, (26–28) Sun 29, Mon 30, Tue 31 March.
+      assert.equal(dueOf(out).dueAt.toISOString(), '2026-03-31T17:59:59.999Z');
+      assert.deepEqual(dueOf(out).rule, { kind: 'working_days', from: hearingAt, days: DEFAULT_SETTINGS.decisionAfterHearingWorkingDays });
+    });
   });
 
   it('with_merchant: 23:59 and 00:01 Dhaka give different deadlines', () => {
@@ -610,7 +669,14 @@ const holidaysArb = fc
   .uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 60 })
   .map((offs) => new Set(offs.map((o) => new Date(Date.UTC(2026, 0, 1) + o * DAY).toISOString().slice(0, 10))));
 
-function checkInvariants(out: Outcome, now: Date, action: Action): void {
+/** The shipped calendar of 2025–2027 (Eid closures and all), alone or with holidays declared on top. */
+const FULL_CALENDAR = shippedCalendar();
+const calendarArb: fc.Arbitrary<WorkingCalendar> = fc.oneof(
+  fc.constant(FULL_CALENDAR),
+  holidaysArb.map((extra) => ({ ...FULL_CALENDAR, holidays: new Set([...FULL_CALENDAR.holidays, ...extra]) })),
+);
+
+function checkInvariants(out: Outcome, now: Date, action: Action, calendar: WorkingCalendar): void {
   const s = out.snapshot;
   const where = `${out.from} --${action}--> ${out.to}`;
   assert.equal(s.state, out.to);
@@ -631,7 +697,10 @@ function checkInvariants(out: Outcome, now: Date, action: Action): void {
     if (out.from === out.to) assert.ok(s.dueAt.getTime() > now.getTime(), `${where}: self-loop deadline does not move on`);
     for (const r of out.clock.reminders) {
       assert.ok(r.at.getTime() > now.getTime() && r.at.getTime() < s.dueAt.getTime(), `${where}: reminder outside the clock`);
+      assert.equal(reminderAtFor(r.rule, s.dueAt, calendar).getTime(), r.at.getTime(), `${where}: reminder rule`);
     }
+    // The clock records the rule its deadline follows, so it can be computed again later.
+    assert.equal(dueAtFor(out.clock.rule, calendar).getTime(), s.dueAt.getTime(), `${where}: due rule ${JSON.stringify(out.clock.rule)}`);
   }
   assert.equal(s.infoRequestedFrom !== null, s.state === 'info_requested', `${where}: infoRequestedFrom`);
   assert.equal(s.pausedRemainingMs !== null, s.state === 'info_requested', `${where}: pausedRemainingMs`);
@@ -639,7 +708,7 @@ function checkInvariants(out: Outcome, now: Date, action: Action): void {
   // The deadline always moves the complaint somewhere: its expiry is a legal system step now.
   const onExpiry = ON_DEADLINE[s.state];
   assert.ok(onExpiry, `${where}: no deadline action`);
-  const fired = transition(s, cmd(onExpiry), ctx('system', new Date(Math.max(s.dueAt.getTime(), now.getTime()))));
+  const fired = transition(s, cmd(onExpiry), ctx('system', new Date(Math.max(s.dueAt.getTime(), now.getTime())), { calendar }));
   assert.ok(fired.ok, `${where}: ${onExpiry} fails at the deadline: ${JSON.stringify(!fired.ok && fired.error)}`);
 }
 
@@ -651,10 +720,9 @@ describe('random lifecycles (5,000+ sequences)', () => {
       fc.property(
         fc.boolean(),
         fc.integer({ min: Date.UTC(2025, 11, 1), max: Date.UTC(2026, 11, 1) }),
-        holidaysArb,
+        calendarArb,
         fc.array(stepArb, { minLength: 10, maxLength: 40, size: 'max' }),
-        (merchantReachable, start, holidays, plan) => {
-          const calendar: WorkingCalendar = { holidays };
+        (merchantReachable, start, calendar, plan) => {
           let s: Snapshot = { ...INITIAL_SNAPSHOT, merchantReachable };
           let now = new Date(start);
           reached.add(s.state);
@@ -693,7 +761,7 @@ describe('random lifecycles (5,000+ sequences)', () => {
               continue;
             }
             steps += 1;
-            checkInvariants(r.outcome, now, action);
+            checkInvariants(r.outcome, now, action, calendar);
             s = r.outcome.snapshot;
             reached.add(s.state);
             if (isTerminal(s.state)) break;

@@ -6,15 +6,16 @@
 import type { Action, Command, MerchantResponse, PayloadOf } from './actions.ts';
 import type { LifecycleSettings } from './settings.ts';
 import { type Owner, type Role, type State, STATE_INFO } from './states.ts';
+import type { WorkingCalendar } from '../calendar/calendar.ts';
 import {
-  type WorkingCalendar,
-  addCalendarDays,
-  addWorkingDays,
-  dhakaTimeOn,
-  endOfDhakaDate,
-  previousWorkingDayOnOrBefore,
-  shiftDate,
-} from '../calendar/calendar.ts';
+  type DueRule,
+  type ReminderRule,
+  calendarDaysRule,
+  dueAtFor,
+  fixedRule,
+  reminderAtFor,
+  workingDaysRule,
+} from '../calendar/dueRule.ts';
 
 /** What the state machine needs to know about a complaint. */
 export interface Snapshot {
@@ -71,12 +72,16 @@ export interface NotifyIntent {
 
 export interface Reminder {
   readonly at: Date;
+  /** How `at` follows from the deadline, to move the reminder with it. */
+  readonly rule: ReminderRule;
   readonly notify: NotifyIntent;
 }
 
 /** The clock that starts on entering a state: its deadline, what its expiry does, reminders. */
 export interface Clock {
   readonly dueAt: Date;
+  /** The rule `dueAt` was computed with (`dueAtFor(rule, calendar)`), to recompute it when holidays change. */
+  readonly rule: DueRule;
   readonly onExpiry: Action;
   readonly reminders: readonly Reminder[];
 }
@@ -220,11 +225,7 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     // An overdue case gets a fresh deadline a few working days from now. (Re-entering the
     // state's own clock would give a hearing the same, already passed deadline, so the timer
     // fired again at once, forever; and it ignored the extension setting.)
-    clock: (_s, ctx) => ({
-      dueAt: endOfWorkingDays(ctx.now, ctx.settings.regulatorOverdueExtensionWorkingDays, ctx.calendar),
-      onExpiry: 'regulator_overdue',
-      reminders: [],
-    }),
+    clock: (_s, ctx) => clockBy(workingDaysRule(ctx.now, ctx.settings.regulatorOverdueExtensionWorkingDays), 'regulator_overdue', ctx),
     notify: [{ to: 'office', template: 'regulator_overdue' }],
   },
   request_info: {
@@ -336,78 +337,58 @@ export function ownerOf(s: Pick<Snapshot, 'state' | 'infoRequestedFrom'>): Owner
   return owner;
 }
 
-function endOfWorkingDays(now: Date, n: number, cal: WorkingCalendar): Date {
-  return endOfDhakaDate(addWorkingDays(now, n, cal));
-}
-function endOfCalendarDays(now: Date, n: number): Date {
-  return endOfDhakaDate(addCalendarDays(now, n));
-}
-/** Reminders that would fall before now are dropped (a short clock has no room for them). */
-function remindersAfter(now: Date, list: readonly Reminder[]): Reminder[] {
-  return list.filter((r) => r.at.getTime() > now.getTime());
+/**
+ * A clock whose deadline follows from `rule` (calendar/dueRule.ts, the one place deadlines are
+ * computed), with its reminders. Reminders that would fall before now are dropped (a short
+ * clock has no room for them).
+ */
+function clockBy(
+  rule: DueRule,
+  onExpiry: Action,
+  ctx: Context,
+  reminders: readonly { rule: ReminderRule; notify: NotifyIntent }[] = [],
+): Clock {
+  const dueAt = dueAtFor(rule, ctx.calendar);
+  const timed = reminders.map((r) => ({ ...r, at: reminderAtFor(r.rule, dueAt, ctx.calendar) }));
+  return { dueAt, rule, onExpiry, reminders: timed.filter((r) => r.at.getTime() > ctx.now.getTime()) };
 }
 
 /** The clock that starts when a complaint enters `state`. */
 export function clockFor(state: State, s: Snapshot, ctx: Context): Clock | null {
-  const { now, settings: cfg, calendar: cal } = ctx;
+  const { now, settings: cfg } = ctx;
   const onExpiry = ON_DEADLINE[state];
   if (onExpiry === null) return null;
   const days = (n: number) => n * 24 * 60 * 60 * 1000;
   switch (state) {
     case 'submitted':
-      return { dueAt: now, onExpiry, reminders: [] };
-    case 'with_merchant': {
-      const due = addWorkingDays(now, cfg.merchantResponseWorkingDays, cal);
+      return clockBy(fixedRule(now), onExpiry, ctx);
+    case 'with_merchant':
       // "1 working day before" the deadline: 10:00 Dhaka on the working day that many days before.
-      let remindOn = due;
-      for (let i = 0; i < cfg.merchantReminderWorkingDays; i++) {
-        remindOn = previousWorkingDayOnOrBefore(shiftDate(remindOn, -1), cal);
-      }
-      return {
-        dueAt: endOfDhakaDate(due),
-        onExpiry,
-        reminders: remindersAfter(now, [{ at: dhakaTimeOn(remindOn, 10), notify: { to: 'merchant', template: 'merchant_reminder' } }]),
-      };
-    }
-    case 'merchant_responded': {
-      const dueAt = endOfCalendarDays(now, cfg.consumerReplyDays);
-      return {
-        dueAt,
-        onExpiry,
-        reminders: remindersAfter(now, [
-          { at: new Date(dueAt.getTime() - days(cfg.deemedAcceptReminderDays)), notify: { to: 'consumer', template: 'deemed_accept_soon' } },
-        ]),
-      };
-    }
-    case 'resolved': {
-      const dueAt = endOfCalendarDays(now, cfg.remedyDays);
-      return {
-        dueAt,
-        onExpiry,
-        reminders: remindersAfter(now, [
-          { at: new Date(dueAt.getTime() - days(cfg.remedyReminderDays)), notify: { to: 'consumer', template: 'confirm_remedy_soon' } },
-        ]),
-      };
-    }
+      return clockBy(workingDaysRule(now, cfg.merchantResponseWorkingDays), onExpiry, ctx, [
+        { rule: { kind: 'working_days_before_due', days: cfg.merchantReminderWorkingDays, hour: 10 }, notify: { to: 'merchant', template: 'merchant_reminder' } },
+      ]);
+    case 'merchant_responded':
+      return clockBy(calendarDaysRule(now, cfg.consumerReplyDays), onExpiry, ctx, [
+        { rule: { kind: 'before_due', ms: days(cfg.deemedAcceptReminderDays) }, notify: { to: 'consumer', template: 'deemed_accept_soon' } },
+      ]);
+    case 'resolved':
+      return clockBy(calendarDaysRule(now, cfg.remedyDays), onExpiry, ctx, [
+        { rule: { kind: 'before_due', ms: days(cfg.remedyReminderDays) }, notify: { to: 'consumer', template: 'confirm_remedy_soon' } },
+      ]);
     case 'fulfilled':
-      return { dueAt: endOfCalendarDays(now, cfg.ratingDays), onExpiry, reminders: [] };
+      return clockBy(calendarDaysRule(now, cfg.ratingDays), onExpiry, ctx);
     case 'escalated':
-      return { dueAt: endOfWorkingDays(now, cfg.regulatorAssignWorkingDays, cal), onExpiry, reminders: [] };
-    case 'under_review': {
+      return clockBy(workingDaysRule(now, cfg.regulatorAssignWorkingDays), onExpiry, ctx);
+    case 'under_review':
       // Resuming after a request for information gives back the review time that was left.
-      if (s.pausedRemainingMs !== null) {
-        return { dueAt: new Date(now.getTime() + s.pausedRemainingMs), onExpiry, reminders: [] };
-      }
-      return { dueAt: endOfWorkingDays(now, cfg.regulatorReviewWorkingDays, cal), onExpiry, reminders: [] };
-    }
+      if (s.pausedRemainingMs !== null) return clockBy(fixedRule(new Date(now.getTime() + s.pausedRemainingMs)), onExpiry, ctx);
+      return clockBy(workingDaysRule(now, cfg.regulatorReviewWorkingDays), onExpiry, ctx);
     case 'info_requested':
-      return { dueAt: endOfCalendarDays(now, cfg.infoReplyDays), onExpiry, reminders: [] };
-    case 'hearing_scheduled': {
-      const hearing = s.hearingAt ? new Date(s.hearingAt) : now;
-      return { dueAt: endOfWorkingDays(hearing, cfg.decisionAfterHearingWorkingDays, cal), onExpiry, reminders: [] };
-    }
+      return clockBy(calendarDaysRule(now, cfg.infoReplyDays), onExpiry, ctx);
+    case 'hearing_scheduled':
+      return clockBy(workingDaysRule(s.hearingAt ? new Date(s.hearingAt) : now, cfg.decisionAfterHearingWorkingDays), onExpiry, ctx);
     case 'decided':
-      return { dueAt: endOfCalendarDays(now, cfg.complianceDays), onExpiry, reminders: [] };
+      return clockBy(calendarDaysRule(now, cfg.complianceDays), onExpiry, ctx);
     case 'closed':
     case 'withdrawn':
     case 'rejected':
