@@ -1,8 +1,9 @@
 // The working calendar, built from the editable `holidays` table and cached for a minute
 // so each request does not read it.
-import type { WorkingCalendar } from '@nalish/domain';
+import { type WorkingCalendar, calendarFromHolidays } from '@nalish/domain';
 import type { Queryable } from './db/db.ts';
 import type { CalendarSource } from './deps.ts';
+import { readHolidays } from './holidays/table.ts';
 
 export function calendarFromDb(db: Queryable, ttlMs = 60_000): CalendarSource {
   let cached: { at: number; cal: WorkingCalendar } | null = null;
@@ -11,8 +12,7 @@ export function calendarFromDb(db: Queryable, ttlMs = 60_000): CalendarSource {
       if (cached && Date.now() - cached.at < ttlMs) return cached.cal;
       // Inside a transaction the caller passes it: on PGlite (one connection) a read through
       // the pool would wait for that very transaction to end, and never return.
-      const rows = await (via ?? db).query<{ d: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS d FROM holidays`);
-      cached = { at: Date.now(), cal: { holidays: new Set(rows.map((r) => r.d)) } };
+      cached = { at: Date.now(), cal: calendarFromHolidays(await readHolidays(via ?? db)) };
       return cached.cal;
     },
     invalidate() {

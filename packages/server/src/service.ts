@@ -1,22 +1,19 @@
 // Assembles the service from configuration: database, migrations, secret, storage, calendar,
 // senders. Used by the server, the worker process, the CLI and the tests.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { type Db, openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import { calendarFromDb } from './calendarSource.ts';
+import { loadShippedHolidays, syncShippedHolidays } from './holidays/seed.ts';
 import { diskStorage } from './evidence/storage.ts';
 import { s3Storage } from './evidence/s3.ts';
 import type { Senders } from './notify/deliver.ts';
 import { fileEmail, smtpEmail } from './notify/email.ts';
 import { fileSms, httpSmsGateway } from './notify/sms.ts';
 import { httpWebhookSender } from './webhooks/http.ts';
-
-const HOLIDAYS = fileURLToPath(new URL('../../domain/data/holidays-bd.json', import.meta.url));
 
 export async function loadSecret(db: Db, configured: string | undefined): Promise<string> {
   if (configured) return configured;
@@ -25,19 +22,10 @@ export async function loadSecret(db: Db, configured: string | undefined): Promis
   return row!.value;
 }
 
-/** The holiday table starts from the shipped list; after that it is edited in the database. */
-export async function seedHolidays(db: Db): Promise<void> {
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM holidays');
-  if (n > 0) return;
-  const data = JSON.parse(await readFile(HOLIDAYS, 'utf8')) as { holidays: { date: string; en: string; bn: string; confirmed: boolean }[] };
-  for (const h of data.holidays) {
-    await db.query('INSERT INTO holidays (date, name_en, name_bn, confirmed) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [h.date, h.en, h.bn, h.confirmed]);
-  }
-}
-
 export async function prepareDatabase(db: Db): Promise<void> {
   await migrate(db);
-  await seedHolidays(db);
+  // The holiday table follows the shipped data without undoing edits (holidays/seed.ts).
+  await syncShippedHolidays(db, await loadShippedHolidays());
 }
 
 export async function createDeps(config: Config, opts: { db?: Db; now?: () => Date } = {}): Promise<Deps> {

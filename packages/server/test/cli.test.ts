@@ -1,6 +1,8 @@
 // The admin command line, run in process against a test database: each command's effect,
 // and its refusal of bad input with exit code 1 and a message.
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { matchTotp, totpAt, totpStep } from '../src/auth/totp.ts';
 import { runCli } from '../src/cli/main.ts';
@@ -282,6 +284,94 @@ describe('nalish CLI: holidays', () => {
     assert.equal(removed.code, 0, removed.err);
     assert.equal((await s.deps.calendar.get()).holidays.has('2026-12-01'), false);
     assertFails(await cli('holidays', 'remove', '--date', '2026-12-01'), /no holiday on 2026-12-01/);
+  });
+});
+
+describe('nalish CLI: holiday ranges, kinds, reasons and the import of a year’s list', () => {
+  let s: TestService;
+  let cli: ReturnType<typeof cliFor>;
+  before(async () => {
+    s = await makeService();
+    cli = cliFor(s);
+  });
+  after(() => s.close());
+
+  it('lists entries with their kind and range, says why a day is not a working day', async () => {
+    const y2026 = (await cli('holidays', 'list', '--year', '2026')).json<{ date: string; to: string; kind: string; closesOffices: boolean; shipped: string | null }[]>();
+    const eid = y2026.find((h) => h.shipped === '2026/eid-ul-fitr-after');
+    assert.deepEqual([eid?.date, eid?.to, eid?.kind, eid?.closesOffices], ['2026-03-22', '2026-03-23', 'executive_order', true]);
+    assert.ok(y2026.some((h) => h.kind === 'optional' && !h.closesOffices));
+
+    const why = await cli('holidays', 'why', '--date', '2026-03-18', '--lang', 'bn');
+    assert.equal(why.code, 0, why.err);
+    assert.deepEqual(why.json(), { date: '2026-03-18', workingDay: false, reason: 'ঈদুল ফিতরের ছুটি (বাড়তি দিন) (নির্বাহী আদেশে ছুটি)' });
+    assert.deepEqual((await cli('holidays', 'why', '--date', '2026-03-27')).json().reason, 'Friday, the weekly holiday');
+    assert.deepEqual((await cli('holidays', 'why', '--date', '2026-03-24')).json(), { date: '2026-03-24', workingDay: true, reason: null });
+    assertFails(await cli('holidays', 'why', '--date', '2026-03-24', '--lang', 'fr'), /--lang must be one of bn, en/);
+  });
+
+  it('adds a range and an order to open on a Saturday, refuses bad ones, removes by id', async () => {
+    const added = await cli('holidays', 'add', '--date', '2026-12-28', '--to', '2026-12-30', '--kind', 'executive_order', '--name-en', 'Year-end closure', '--name-bn', 'বছর শেষের ছুটি', '--source', 'Test notice');
+    assert.equal(added.code, 0, added.err);
+    const id = added.json<{ id: number }>().id;
+    let cal = await s.deps.calendar.get();
+    assert.deepEqual(['2026-12-28', '2026-12-29', '2026-12-30'].map((d) => cal.holidays.has(d)), [true, true, true]);
+    assertFails(await cli('holidays', 'remove', '--date', '2026-12-29'), new RegExp(`part of Year-end closure \\(2026-12-28\\.\\.2026-12-30\\): remove it with --id ${id}`));
+    const open = await cli('holidays', 'add', '--date', '2026-12-19', '--kind', 'working_weekend', '--name-en', 'Offices open', '--name-bn', 'অফিস খোলা');
+    assert.equal(open.code, 0, open.err);
+    cal = await s.deps.calendar.get();
+    assert.equal(cal.workingWeekendDays?.has('2026-12-19'), true);
+
+    assertFails(await cli('holidays', 'add', '--date', '2026-12-22', '--kind', 'working_weekend', '--name-en', 'Open', '--name-bn', 'খোলা'), /offices can be ordered open on one Friday or Saturday/);
+    assertFails(await cli('holidays', 'add', '--date', '2026-12-22', '--to', '2026-12-21', '--name-en', 'X', '--name-bn', 'ক'), /the range ends before it starts/);
+    assertFails(await cli('holidays', 'add', '--date', '2026-12-22', '--kind', 'bank', '--name-en', 'X', '--name-bn', 'ক'), /--kind must be one of general, executive_order, optional, working_weekend/);
+    assertFails(await cli('holidays', 'add', '--date', '2026-12-22', '--applies-to', 'hindu', '--name-en', 'X', '--name-bn', 'ক'), /only an optional holiday is for one group/);
+    assertFails(await cli('holidays', 'remove', '--id', 'abc'), /--id must be a holiday id/);
+
+    const removed = await cli('holidays', 'remove', '--id', String(id));
+    assert.equal(removed.code, 0, removed.err);
+    cal = await s.deps.calendar.get();
+    assert.equal(cal.holidays.has('2026-12-29'), false);
+    assertFails(await cli('holidays', 'remove', '--id', String(id)), new RegExp(`no holiday with id ${id}`));
+  });
+
+  it('imports a year: a preview changes nothing; apply with the preview’s fingerprint; errors per line in Bengali', async () => {
+    const file = join(s.dataDir, 'holidays-2027.csv');
+    const rows2027 = (await cli('holidays', 'list', '--year', '2027')).json<{ date: string; to: string; kind: string; nameEn: string; nameBn: string; appliesTo: string | null }[]>();
+    // The 2027 list as published: the expected entries, with Ashura moved a day and Chaitra Sankranti gone.
+    const lines = rows2027
+      .filter((h) => h.nameEn !== 'Chaitra Sankranti')
+      .map((h) => [h.date === h.to ? h.date : `${h.date}..${h.to}`, h.kind, h.nameEn, h.nameBn, '', '', h.appliesTo ?? ''].join(','))
+      .map((l) => (l.startsWith('2027-06-16,executive_order,Ashura') ? l.replace('2027-06-16', '2027-06-17') : l));
+    await writeFile(file, ['date,kind,name_en,name_bn,lunar,confirmed,applies_to', ...lines].join('\n'));
+
+    const preview = await cli('holidays', 'import', file);
+    assert.equal(preview.code, 0, preview.err);
+    const plan = preview.json<{ applied: boolean; fingerprint: string; removed: { nameEn: string }[]; added: { date: string; nameEn: string }[]; nonWorkingDays: { added: string[]; removed: string[] } }>();
+    assert.equal(plan.applied, false);
+    assert.deepEqual(plan.removed.map((h) => h.nameEn).sort(), ['Ashura', 'Chaitra Sankranti']);
+    assert.deepEqual(plan.added.map((h) => [h.date, h.nameEn]), [['2027-06-17', 'Ashura']]);
+    assert.deepEqual(plan.nonWorkingDays, { added: ['2027-06-17'], removed: ['2027-04-13', '2027-06-16'] });
+    assert.match(preview.err, /Preview only: nothing was changed/);
+    assert.equal((await s.deps.calendar.get()).holidays.has('2027-04-13'), true);
+
+    assertFails(await cli('holidays', 'import', file, '--apply', '--expect', '0000000000000000'), /changed since the preview/);
+    const applied = await cli('holidays', 'import', file, '--apply', '--expect', plan.fingerprint);
+    assert.equal(applied.code, 0, applied.err);
+    assert.equal(applied.json<{ applied: boolean }>().applied, true);
+    const cal = await s.deps.calendar.get();
+    assert.equal(cal.holidays.has('2027-04-13'), false);
+    assert.equal(cal.holidays.has('2027-06-17'), true);
+
+    const bad = join(s.dataDir, 'bad.csv');
+    await writeFile(bad, 'date,kind,name_en,name_bn\n2027-13-01,general,Bad,খারাপ\n2027-05-01,general,May Day,');
+    const r = await cli('holidays', 'import', bad, '--lang', 'bn');
+    assertFails(r, /লাইন ২: তারিখটি সঠিক নয়/);
+    assert.match(r.err, /লাইন ৩: বাংলা নাম নেই/);
+    assertFails(await cli('holidays', 'import', bad), /Line 2: not a real date/);
+    assertFails(await cli('holidays', 'import', join(s.dataDir, 'missing.csv')), /cannot read .*missing\.csv: ENOENT/);
+    assertFails(await cli('holidays', 'import'), /usage: holidays import/);
+    assertFails(await cli('holidays', 'import', file, '--expect', plan.fingerprint), /--expect goes with --apply/);
   });
 });
 

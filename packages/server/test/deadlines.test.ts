@@ -253,7 +253,7 @@ describe('deadlines and the sweep', () => {
   it('moves the deadline of complaints filed after a holiday is added to the table', async () => {
     const before = await fileAt(SUNDAY_10_DHAKA);
     assert.equal(before.dueAt, '2026-11-25T17:59:59.999Z');
-    await s.deps.db.query(`INSERT INTO holidays (date, name_en, name_bn) VALUES ('2026-11-24', 'Test holiday', 'পরীক্ষার ছুটি')`);
+    await s.deps.db.query(`INSERT INTO holidays (first_day, last_day, kind, name_en, name_bn) VALUES ('2026-11-24', '2026-11-24', 'general', 'Test holiday', 'পরীক্ষার ছুটি')`);
     try {
       s.deps.calendar.invalidate();
       const later = await fileAt(SUNDAY_10_DHAKA);
@@ -266,7 +266,7 @@ describe('deadlines and the sweep', () => {
       // The earlier complaint keeps the deadline it was given.
       assert.equal(new Date((await complaint(before.code)).due_at!).toISOString(), before.dueAt);
     } finally {
-      await s.deps.db.query(`DELETE FROM holidays WHERE date = '2026-11-24'`);
+      await s.deps.db.query(`DELETE FROM holidays WHERE first_day = '2026-11-24' AND name_en = 'Test holiday'`);
       s.deps.calendar.invalidate();
     }
   });

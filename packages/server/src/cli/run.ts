@@ -2,15 +2,35 @@
 // Everything goes through the same functions the service uses (admin/ops.ts, auth/apiKeys.ts,
 // history/chain.ts), so the CLI applies the same checks as the demo data and the API.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { API_KEY_SCOPES, type ApiKeyScope, ApiKeyScopeSchema, DISTRICTS, DIVISIONS } from '@nalish/domain';
+import {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  ApiKeyScopeSchema,
+  CLOSES_OFFICES,
+  DISTRICTS,
+  DIVISIONS,
+  HOLIDAY_GROUPS,
+  HOLIDAY_KINDS,
+  HOLIDAY_LIMITS,
+  type Holiday,
+  type HolidayGroup,
+  type HolidayKind,
+  type Locale,
+  describeNonWorkingDay,
+  holidayProblems,
+  t,
+} from '@nalish/domain';
 import { createMerchant, createMerchantUser, createOffice, createOfficer } from '../admin/ops.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { otpauthUrl, totpAt, totpStep } from '../auth/totp.ts';
 import type { Db, Queryable, Row } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { verifyChain } from '../history/chain.ts';
+import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
+import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';
 
 export interface CliOut {
   /** Results, on stdout. */
@@ -66,10 +86,23 @@ Complaint history
 
 Public holidays (the working-day calendar for deadlines)
   holidays list [--year <yyyy>]
-  holidays add --date <yyyy-mm-dd> --name-en <text> --name-bn <text>
-  holidays remove --date <yyyy-mm-dd>
+  holidays add --date <yyyy-mm-dd> [--to <yyyy-mm-dd>] --name-en <text> --name-bn <text>
+               [--kind general|executive_order|optional|working_weekend] [--applies-to <group>]
+               [--lunar] [--unconfirmed] [--source <text>] [--note <text>]
+               (default kind general; general and executive_order close offices, optional
+                does not, working_weekend opens offices on one Friday or Saturday)
+  holidays remove --date <yyyy-mm-dd> | --id <holiday id>
+  holidays why --date <yyyy-mm-dd> [--lang bn|en]
+               (is the date a working day, and if not, why)
+  holidays import <file.csv> [--year <yyyy>] [--lang bn|en] [--apply [--expect <fingerprint>]]
+               (a year's list from the Ministry of Public Administration, as CSV with the
+                columns date,kind,name_en,name_bn[,lunar,confirmed,applies_to,source,note];
+                date is a day or a range 2026-03-19..2026-03-23. Without --apply it shows
+                what would be added, removed, renamed or changed and which days stop or start
+                being working days, and changes nothing; --expect takes the preview's
+                fingerprint and refuses if the table changed since. Errors name their line.)
                 (a running server re-reads holidays within a minute; deadlines already set
-                 are not moved)
+                 are not moved yet)
 
 Other
   totp <base32 secret>   the current authenticator code (e.g. for the demo officer)
@@ -177,12 +210,54 @@ function explainDbError(e: unknown): string | null {
       officers_email_key: 'an officer with that e-mail address already exists',
       merchant_users_email_key: 'a merchant user with that e-mail address already exists',
       merchant_identifiers_pkey: 'that website, Facebook page or phone number already belongs to a merchant',
-      holidays_pkey: 'there is already a holiday on that date',
+      holidays_unique: 'there is already a holiday on that date with that kind and name',
     };
     return (err.constraint && known[err.constraint]) ?? `already exists${err.detail ? `: ${err.detail}` : ''}`;
   }
   if (err?.code === '23503') return `refers to something that does not exist${err.detail ? `: ${err.detail}` : ''}`;
   return null;
+}
+
+function oneOf<T extends string>(v: Values, name: string, allowed: readonly T[]): T | undefined {
+  const x = str(v, name);
+  if (x !== undefined && !(allowed as readonly string[]).includes(x)) throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${x}"`);
+  return x as T | undefined;
+}
+
+function lang(v: Values): Locale {
+  return oneOf(v, 'lang', ['bn', 'en'] as const) ?? 'en';
+}
+
+const limitOf = (p: string) =>
+  p === 'range_too_long' ? HOLIDAY_LIMITS.maxSpanDays : p === 'name_too_long' ? HOLIDAY_LIMITS.maxNameLength : HOLIDAY_LIMITS.maxTextLength;
+
+const presentHoliday = (h: Holiday) => ({
+  date: h.from,
+  to: h.to,
+  kind: h.kind,
+  closesOffices: CLOSES_OFFICES[h.kind],
+  appliesTo: h.appliesTo,
+  nameEn: h.nameEn,
+  nameBn: h.nameBn,
+  lunar: h.lunar,
+  confirmed: h.confirmed,
+  source: h.source,
+  note: h.note,
+});
+const presentRow = (r: HolidayRow) => ({ id: r.id, ...presentHoliday(r), shipped: r.shippedKey });
+
+function presentPlan(plan: ImportPlan, applied: boolean) {
+  return {
+    year: plan.year,
+    applied,
+    fingerprint: plan.fingerprint,
+    added: plan.added.map(presentHoliday),
+    removed: plan.removed.map(presentRow),
+    renamed: plan.renamed.map((r) => ({ before: presentRow(r.before), after: presentHoliday(r.after) })),
+    changed: plan.changed.map((c) => ({ before: presentRow(c.before), after: presentHoliday(c.after) })),
+    unchanged: plan.unchanged,
+    nonWorkingDays: plan.nonWorkingDays,
+  };
 }
 
 type Handler = (args: string[], deps: () => Promise<Deps>, out: CliOut) => Promise<number>;
@@ -407,33 +482,120 @@ const commands: Record<string, Handler> = {
     const { values: v } = parse(args, { year: { type: 'string' } });
     const year = str(v, 'year');
     if (year !== undefined && !/^\d{4}$/.test(year)) throw new CliError(`--year must be a year like 2026, not "${year}"`);
-    const rows = await (await getDeps()).db.query<{ date: string; name_en: string; name_bn: string; confirmed: boolean }>(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, name_en, name_bn, confirmed FROM holidays
-        WHERE $1::int IS NULL OR extract(year FROM date) = $1::int ORDER BY date`,
-      [year === undefined ? null : Number(year)],
-    );
-    json(out, rows.map((r) => ({ date: r.date, nameEn: r.name_en, nameBn: r.name_bn, confirmed: r.confirmed })));
+    const db = (await getDeps()).db;
+    const rows = year === undefined ? await readHolidays(db) : await readYear(db, Number(year));
+    json(out, rows.map(presentRow));
     return 0;
   },
 
   async 'holidays add'(args, getDeps, out) {
-    const { values: v } = parse(args, { date: { type: 'string' }, 'name-en': { type: 'string' }, 'name-bn': { type: 'string' } });
-    const h = { date: isoDate(v, 'date'), nameEn: req(v, 'name-en'), nameBn: req(v, 'name-bn') };
+    const { values: v } = parse(args, {
+      date: { type: 'string' },
+      to: { type: 'string' },
+      'name-en': { type: 'string' },
+      'name-bn': { type: 'string' },
+      kind: { type: 'string' },
+      'applies-to': { type: 'string' },
+      lunar: { type: 'boolean' },
+      unconfirmed: { type: 'boolean' },
+      source: { type: 'string' },
+      note: { type: 'string' },
+    });
+    const from = isoDate(v, 'date');
+    const kind = oneOf(v, 'kind', HOLIDAY_KINDS) ?? 'general';
+    const h: Holiday = {
+      from,
+      to: v.to === undefined ? from : isoDate(v, 'to'),
+      kind,
+      appliesTo: oneOf(v, 'applies-to', HOLIDAY_GROUPS) ?? null,
+      nameEn: req(v, 'name-en'),
+      nameBn: req(v, 'name-bn'),
+      lunar: v.lunar === true,
+      confirmed: v.unconfirmed !== true,
+      source: str(v, 'source') ?? null,
+      note: str(v, 'note') ?? null,
+    };
+    const problems = holidayProblems(h);
+    if (problems.length > 0) throw new CliError(problems.map((p) => t('en', `holidays.problem.${p}`, { max: limitOf(p) })).join('; '));
     const deps = await getDeps();
-    await deps.db.query('INSERT INTO holidays (date, name_en, name_bn, confirmed) VALUES ($1, $2, $3, true)', [h.date, h.nameEn, h.nameBn]);
+    // One holiday per days and kind from here; a second one on the same days (1 May 2026 is May
+    // Day and Buddha Purnima) comes with the year's list (holidays import).
+    const same = (await readHolidays(deps.db)).find((r) => r.from === h.from && r.to === h.to && r.kind === h.kind);
+    if (same) throw new CliError(`there is already a holiday on that date: ${same.nameEn} (id ${same.id})`);
+    const id = await insertHoliday(deps.db, h);
     deps.calendar.invalidate();
-    json(out, { ...h, confirmed: true });
+    json(out, presentRow({ ...h, id, shippedKey: null }));
     return 0;
   },
 
   async 'holidays remove'(args, getDeps, out) {
-    const { values: v } = parse(args, { date: { type: 'string' } });
-    const date = isoDate(v, 'date');
+    const { values: v } = parse(args, { date: { type: 'string' }, id: { type: 'string' } });
     const deps = await getDeps();
-    const rows = await deps.db.query('DELETE FROM holidays WHERE date = $1 RETURNING date', [date]);
-    if (rows.length === 0) throw new CliError(`no holiday on ${date}`);
+    const rows = await readHolidays(deps.db);
+    let target: HolidayRow | undefined;
+    if (v.id !== undefined) {
+      const id = req(v, 'id');
+      if (!/^\d{1,18}$/.test(id)) throw new CliError(`--id must be a holiday id (a number from holidays list), not "${id}"`);
+      target = rows.find((r) => r.id === Number(id));
+      if (!target) throw new CliError(`no holiday with id ${id}`);
+    } else {
+      const date = isoDate(v, 'date');
+      const onDay = rows.filter((r) => r.from === date && r.to === date);
+      if (onDay.length > 1) throw new CliError(`there are ${onDay.length} holidays on ${date}: name one with --id (${onDay.map((r) => `${r.id} ${r.nameEn}`).join(', ')})`);
+      target = onDay[0];
+      if (!target) {
+        const inside = rows.find((r) => r.from <= date && date <= r.to);
+        throw new CliError(inside ? `${date} is part of ${inside.nameEn} (${inside.from}..${inside.to}): remove it with --id ${inside.id}` : `no holiday on ${date}`);
+      }
+    }
+    await deleteHoliday(deps.db, target.id);
     deps.calendar.invalidate();
-    json(out, { date, removed: true });
+    json(out, { ...presentRow(target), removed: true });
+    return 0;
+  },
+
+  async 'holidays why'(args, getDeps, out) {
+    const { values: v } = parse(args, { date: { type: 'string' }, lang: { type: 'string' } });
+    const date = isoDate(v, 'date');
+    const locale = lang(v);
+    const cal = await (await getDeps()).calendar.get();
+    const reason = describeNonWorkingDay(locale, date, cal);
+    json(out, { date, workingDay: reason === null, reason });
+    return 0;
+  },
+
+  async 'holidays import'(args, getDeps, out) {
+    const { values: v, positionals } = parse(args, { year: { type: 'string' }, lang: { type: 'string' }, apply: { type: 'boolean' }, expect: { type: 'string' } }, 1);
+    const file = positionals[0];
+    if (!file) throw new CliError('usage: holidays import <file.csv> [--year <yyyy>] [--lang bn|en] [--apply [--expect <fingerprint>]]');
+    const year = str(v, 'year');
+    if (year !== undefined && !/^\d{4}$/.test(year)) throw new CliError(`--year must be a year like 2026, not "${year}"`);
+    if (v.expect !== undefined && v.apply !== true) throw new CliError('--expect goes with --apply');
+    const locale = lang(v);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const parsed = parseHolidayCsv(text, year === undefined ? {} : { year: Number(year) });
+    if (!parsed.ok) throw new CliError(parsed.errors.map((e) => importErrorText(locale, e)).join('\n'));
+    const deps = await getDeps();
+    if (v.apply !== true) {
+      const plan = await planHolidayImport(deps.db, parsed);
+      json(out, presentPlan(plan, false));
+      out.err(`Preview only: nothing was changed. To apply: holidays import ${file} --apply --expect ${plan.fingerprint}`);
+      return 0;
+    }
+    let plan: ImportPlan;
+    try {
+      plan = await applyHolidayImport(deps.db, parsed, str(v, 'expect') === undefined ? {} : { expectedFingerprint: str(v, 'expect')! });
+    } catch (e) {
+      if (e instanceof ImportChangedError) throw new CliError(t(locale, e.key));
+      throw e;
+    }
+    deps.calendar.invalidate();
+    json(out, presentPlan(plan, true));
     return 0;
   },
 
