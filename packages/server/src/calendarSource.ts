@@ -1,6 +1,7 @@
 // The working calendar, built from the editable `holidays` table and cached for a minute
 // so each request does not read it.
-import { type WorkingCalendar, calendarFromHolidays } from '@nalish/domain';
+import type { WorkingCalendar } from '@nalish/domain';
+import { calendarFromHolidays } from '@nalish/domain/calendar';
 import type { Queryable } from './db/db.ts';
 import type { CalendarSource } from './deps.ts';
 import { readHolidays } from './holidays/table.ts';

@@ -1,9 +1,10 @@
 // Why a date is not a working day, in the reader's language: "Friday, the weekly holiday",
 // "Eid-ul-Fitr (a general holiday); Jumatul Bida (a general holiday)". Every page that shows
 // a deadline can show this next to it.
-import { type Locale, t } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/messages.ts';
 import type { DhakaDate, WorkingCalendar } from './calendar.ts';
 import { type Holiday, type NonWorkingReason, whyNotWorking } from './holidays.ts';
+import { calendarText as t } from './messages.ts';
 
 const WEEKDAY_KEYS = [
   'calendar.weekday.0',

@@ -14,6 +14,7 @@ import {
   parseShippedHolidays,
   whyNotWorking,
 } from './holidays.ts';
+import { CALENDAR_CATALOGUES, calendarText } from './messages.ts';
 import { shippedCalendar, shippedHolidays } from './shipped.testing.ts';
 
 const dhaka = (local: string) => new Date(`${local}:00.000+06:00`);
@@ -185,5 +186,30 @@ describe('a calendar built from entries', () => {
 
   it('every kind says whether it closes offices', () => {
     assert.deepEqual(HOLIDAY_KINDS.filter((k) => CLOSES_OFFICES[k]), ['general', 'executive_order']);
+  });
+});
+
+describe('the calendar catalogue', () => {
+  const { bn, en } = CALENDAR_CATALOGUES;
+  const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+  it('Bengali and English have the same keys and placeholders; none is empty; Bengali is in Bengali', () => {
+    assert.deepEqual(Object.keys(bn).sort(), Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      assert.deepEqual(placeholders(bn[key]), placeholders(en[key]), key);
+      assert.ok(en[key].trim() && bn[key].trim(), key);
+      assert.match(bn[key], /[\u0980-\u09ff]/, key);
+    }
+  });
+
+  it('every problem and kind has a message', () => {
+    for (const k of HOLIDAY_KINDS) assert.ok(en[`calendar.kind.${k}`] && en[`calendar.holiday.${k}`], k);
+    const problems = ['date_invalid', 'range_reversed', 'range_too_long', 'name_en_missing', 'name_bn_missing', 'name_too_long', 'text_too_long', 'applies_to_only_optional', 'working_weekend_not_weekend'] as const;
+    for (const p of problems) assert.ok(en[`holidays.problem.${p}`], p);
+  });
+
+  it('numbers are written in the reader’s digits', () => {
+    assert.equal(calendarText('bn', 'holidays.import.line', { line: 12, problem: 'x' }), 'লাইন ১২: x');
+    assert.equal(calendarText('en', 'holidays.problem.range_too_long', { max: 31 }), 'a closure can be at most 31 days long');
   });
 });

@@ -1,7 +1,6 @@
 // বাংলা (Bengali) catalogue: the default for consumers. Its type requires every key of en.ts.
 import type { MessageKey } from './en.ts';
 import { widgetBn } from './widget.bn.ts';
-import { calendarBn } from './calendar.bn.ts';
 
 export const bn: Record<MessageKey, string> = {
   'error.validation': 'কিছু তথ্য সঠিক নয়। চিহ্নিত ঘরগুলো দেখে নিন।',
@@ -144,5 +143,4 @@ export const bn: Record<MessageKey, string> = {
   'hearing.online': 'অনলাইনে',
   'hearing.in_person': 'সশরীরে',
   ...widgetBn,
-  ...calendarBn,
 };

@@ -1,7 +1,6 @@
 // English catalogue. The Bengali catalogue (bn.ts) must have exactly these keys: its type
 // is derived from this one, so a missing translation fails the type check.
 import { widgetEn } from './widget.en.ts';
-import { calendarEn } from './calendar.en.ts';
 
 export const en = {
   // Errors: one entry per stable error code (server/src/errors.ts maps codes to HTTP statuses).
@@ -151,7 +150,6 @@ export const en = {
   'hearing.online': 'online',
   'hearing.in_person': 'in person',
   ...widgetEn,
-  ...calendarEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,24 +5,17 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { API_KEY_SCOPES, type ApiKeyScope, ApiKeyScopeSchema, DISTRICTS, DIVISIONS, type Locale } from '@nalish/domain';
 import {
-  API_KEY_SCOPES,
-  type ApiKeyScope,
-  ApiKeyScopeSchema,
   CLOSES_OFFICES,
-  DISTRICTS,
-  DIVISIONS,
   HOLIDAY_GROUPS,
   HOLIDAY_KINDS,
   HOLIDAY_LIMITS,
   type Holiday,
-  type HolidayGroup,
-  type HolidayKind,
-  type Locale,
+  calendarText,
   describeNonWorkingDay,
   holidayProblems,
-  t,
-} from '@nalish/domain';
+} from '@nalish/domain/calendar';
 import { createMerchant, createMerchantUser, createOffice, createOfficer } from '../admin/ops.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { otpauthUrl, totpAt, totpStep } from '../auth/totp.ts';
@@ -516,7 +509,7 @@ const commands: Record<string, Handler> = {
       note: str(v, 'note') ?? null,
     };
     const problems = holidayProblems(h);
-    if (problems.length > 0) throw new CliError(problems.map((p) => t('en', `holidays.problem.${p}`, { max: limitOf(p) })).join('; '));
+    if (problems.length > 0) throw new CliError(problems.map((p) => calendarText('en', `holidays.problem.${p}`, { max: limitOf(p) })).join('; '));
     const deps = await getDeps();
     // One holiday per days and kind from here; a second one on the same days (1 May 2026 is May
     // Day and Buddha Purnima) comes with the year's list (holidays import).
@@ -591,7 +584,7 @@ const commands: Record<string, Handler> = {
     try {
       plan = await applyHolidayImport(deps.db, parsed, str(v, 'expect') === undefined ? {} : { expectedFingerprint: str(v, 'expect')! });
     } catch (e) {
-      if (e instanceof ImportChangedError) throw new CliError(t(locale, e.key));
+      if (e instanceof ImportChangedError) throw new CliError(calendarText(locale, e.key));
       throw e;
     }
     deps.calendar.invalidate();

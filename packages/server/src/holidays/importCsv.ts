@@ -14,26 +14,21 @@
 // from spreadsheet exports, and the line number of every record for the error messages.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { type DhakaDate, type Locale, type Params, isWorkingDay, toBengaliDigits, toWesternDigits } from '@nalish/domain';
 import {
-  type DhakaDate,
+  type CalendarMessageKey,
   type Holiday,
   type HolidayGroup,
   type HolidayKind,
-  type Locale,
-  type MessageKey,
-  type Params,
   HOLIDAY_GROUPS,
   HOLIDAY_KINDS,
   HOLIDAY_LIMITS,
   calendarFromHolidays,
+  calendarText,
   daysInRange,
   holidayFingerprint,
   holidayProblems,
-  isWorkingDay,
-  t,
-  toBengaliDigits,
-  toWesternDigits,
-} from '@nalish/domain';
+} from '@nalish/domain/calendar';
 import type { Db, Queryable } from '../db/db.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear, updateHoliday } from './table.ts';
 
@@ -49,7 +44,7 @@ const LOCK_ID = 7_200_017;
 export interface ImportError {
   /** The line of the file (1 = the header), or null for the file as a whole. */
   readonly line: number | null;
-  readonly key: MessageKey;
+  readonly key: CalendarMessageKey;
   readonly params: Params;
 }
 
@@ -60,8 +55,8 @@ export function importErrorText(locale: Locale, e: ImportError): string {
   const params = Object.fromEntries(
     Object.entries(e.params).map(([k, v]) => [k, locale === 'bn' && YEAR_PARAMS.has(k) && typeof v === 'string' ? toBengaliDigits(v) : v]),
   );
-  const text = t(locale, e.key, params);
-  return e.line === null ? text : t(locale, 'holidays.import.line', { line: e.line, problem: text });
+  const text = calendarText(locale, e.key, params);
+  return e.line === null ? text : calendarText(locale, 'holidays.import.line', { line: e.line, problem: text });
 }
 
 export interface ParsedLine {
@@ -71,7 +66,7 @@ export interface ParsedLine {
 
 export type ParseResult = { ok: true; year: number; lines: ParsedLine[] } | { ok: false; errors: ImportError[] };
 
-const err = (line: number | null, key: MessageKey, params: Params = {}): ImportError => ({ line, key, params });
+const err = (line: number | null, key: CalendarMessageKey, params: Params = {}): ImportError => ({ line, key, params });
 
 function yesNo(value: string, column: Column, fallback: boolean, line: number, errors: ImportError[]): boolean {
   const v = value.toLowerCase();
@@ -241,7 +236,7 @@ export async function planHolidayImport(q: Queryable, parsed: { year: number; li
 }
 
 export class ImportChangedError extends Error {
-  readonly key: MessageKey = 'holidays.import.changed_since_preview';
+  readonly key: CalendarMessageKey = 'holidays.import.changed_since_preview';
   constructor() {
     super('the holiday table changed since the preview');
   }

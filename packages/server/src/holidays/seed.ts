@@ -12,7 +12,7 @@
 // data leaves that year alone: a later release never overrides or doubles an imported list.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type ShippedHoliday, holidayFingerprint, parseShippedHolidays } from '@nalish/domain';
+import { type ShippedHoliday, holidayFingerprint, parseShippedHolidays } from '@nalish/domain/calendar';
 import type { Db } from '../db/db.ts';
 import { deleteHoliday, readHolidays, updateHoliday } from './table.ts';
 

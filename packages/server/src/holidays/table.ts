@@ -1,6 +1,6 @@
 // The `holidays` table (migration 009): reading its rows as the domain's Holiday entries, and
 // writing them. Every writer (the seed, the CSV import, the CLI) goes through here.
-import type { Holiday, HolidayGroup, HolidayKind } from '@nalish/domain';
+import type { Holiday, HolidayGroup, HolidayKind } from '@nalish/domain/calendar';
 import type { Queryable } from '../db/db.ts';
 
 export interface HolidayRow extends Holiday {

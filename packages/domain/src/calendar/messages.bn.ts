@@ -1,6 +1,6 @@
 // কর্মদিবসের বর্ষপঞ্জি ও ছুটির তালিকা (বাংলা): কোনো দিন কেন কর্মদিবস নয়, এবং CSV থেকে ছুটির
-// তালিকা ইমপোর্টের ত্রুটি। calendar.en.ts-এর প্রতিটি কী এখানে থাকতে হবে।
-import type { calendarEn } from './calendar.en.ts';
+// তালিকা ইমপোর্টের ত্রুটি। messages.en.ts-এর প্রতিটি কী এখানে থাকতে হবে (টাইপ তা যাচাই করে)।
+import type { calendarEn } from './messages.en.ts';
 
 export const calendarBn: Record<keyof typeof calendarEn, string> = {
   'calendar.weekday.0': 'রবিবার',

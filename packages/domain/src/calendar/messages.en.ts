@@ -1,6 +1,7 @@
 // The working calendar and the holiday table (English): why a day is not a working day, and
-// the errors of a holiday list imported from CSV. Kept apart from en.ts so the feature's words
-// sit together; en.ts spreads them in.
+// the errors of a holiday list imported from CSV. A catalogue of its own, inside the calendar
+// module (like the policy engine's messages), so the consumer pages' JavaScript, which loads
+// the app catalogues, does not carry it; messages.ts looks keys up.
 export const calendarEn = {
   'calendar.weekday.0': 'Sunday',
   'calendar.weekday.1': 'Monday',
