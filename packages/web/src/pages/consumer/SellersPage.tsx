@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
-import { errorText } from './shared.tsx';
+import { errorText } from '../../ui/errors.ts';
 
 interface Item {
   id: string;

@@ -3,14 +3,18 @@
 // As in the answer form, files are uploaded first and then named, with the version the
 // merchant saw (each upload moves it on); what was typed stays on this device until accepted.
 import type { WireFactKey } from '@nalish/domain';
-import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { Evidence } from '../../evidence.ts';
-import { FactPicker, valueError } from '../../policy/FactInput.tsx';
-import { type PolicyView, toWire } from '../../policy/model.ts';
-import type { ComplaintView } from './ComplaintPage.tsx';
-import { Field, errorText, useApi } from './shared.tsx';
+import { useRef, useState } from 'react';
+import { ApiError } from '../../../api.ts';
+import { FILE_PROBLEMS, MAX_EVIDENCE_MB, uploadEvidence } from '../../../evidence.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { FactPicker, valueError } from '../../../policy/FactInput.tsx';
+import { type PolicyView, toWire } from '../../../policy/model.ts';
+import { useDraft } from '../../../ui/drafts.ts';
+import { type Errors, apiProblems, errorText } from '../../../ui/errors.ts';
+import { Field, FormError } from '../../../ui/Field.tsx';
+import { useFocusFirstError } from '../../../ui/focus.tsx';
+import { useStep } from '../../../ui/steps.ts';
+import type { ComplaintView } from './types.ts';
 
 interface Draft {
   fact: WireFactKey | '';
@@ -21,45 +25,26 @@ interface Draft {
 }
 
 const EMPTY: Draft = { fact: '', value: '', note: '', uploaded: [] };
-const draftKey = (code: string) => `nalish.merchant.contest.${code}`;
 
-function loadDraft(code: string): Draft {
-  try {
-    const raw = localStorage.getItem(draftKey(code));
-    return raw ? { ...EMPTY, ...(JSON.parse(raw) as Partial<Draft>) } : EMPTY;
-  } catch {
-    return EMPTY;
-  }
-}
-
-const FILE_PROBLEMS = ['evidence_type', 'evidence_too_large', 'evidence_limit', 'payload_too_large', 'evidence_not_found'];
-
-export function ContestForm(props: { complaint: ComplaintView; policy: PolicyView; onStated(c: ComplaintView): void; onConflict(): Promise<void> }) {
+export function ContestForm(props: { complaint: ComplaintView; policy: PolicyView; reload: () => Promise<unknown>; onStated(c: ComplaintView): void }) {
   const { t } = useI18n();
-  const api = useApi();
   const code = props.complaint.trackingCode;
-  const [d, setD] = useState<Draft>(() => loadDraft(code));
+  const [d, setD, clear] = useDraft<Draft>(`nalish.merchant.contest.${code}`, EMPTY);
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const uploadsThisVisit = useRef(0);
-
-  useEffect(() => {
-    localStorage.setItem(draftKey(code), JSON.stringify(d));
-  }, [code, d]);
-  // The first field in error takes the focus once the errors are shown.
-  useEffect(() => {
-    if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  const step = useStep<ComplaintView>(code, props.complaint.version, props.reload, 'merchant.contest.conflict');
+  useFocusFirstError(errors, formRef);
 
   const submit = async (ev: React.FormEvent) => {
     ev.preventDefault();
     setFormError('');
-    const e: Record<string, string> = {};
+    const e: Errors = {};
     const wire = d.fact ? toWire(d.fact, d.value) : null;
     if (!d.fact) e.fact = t('policy.form.err.fact');
     else if (wire && !wire.ok) e.value = valueError(t, wire.error);
@@ -73,39 +58,29 @@ export function ContestForm(props: { complaint: ComplaintView; policy: PolicyVie
     try {
       for (const [i, f] of files.entries()) {
         setProgress(t('merchant.contest.uploading', { n: i + 1, total: files.length }));
-        const form = new FormData();
-        form.append('file', f, f.name);
-        const added = await api<Evidence>('POST', `/api/v1/complaints/${code}/evidence`, { form });
+        const added = await uploadEvidence(code, f, f.name);
         uploadsThisVisit.current += 1;
         uploaded = [...uploaded, { id: added.id, filename: added.filename }];
-        setD((x) => ({ ...x, uploaded }));
+        setD({ uploaded });
         setFiles((fs) => fs.filter((x) => x !== f));
       }
       if (fileInput.current) fileInput.current.value = '';
       setProgress(t('merchant.contest.sending'));
-      const view = await api<ComplaintView>('POST', `/api/v1/complaints/${code}/policy/facts`, {
-        body: {
-          facts: { [d.fact]: wire.value },
-          evidenceIds: uploaded.map((u) => u.id),
-          ...(note ? { reason: note } : {}),
-          expectedVersion: props.complaint.version + uploadsThisVisit.current,
-        },
-      });
-      localStorage.removeItem(draftKey(code));
-      setD(EMPTY);
+      const body = { facts: { [d.fact]: wire.value }, evidenceIds: uploaded.map((u) => u.id), ...(note ? { reason: note } : {}) };
+      const r = await step('policy/facts', body, uploadsThisVisit.current);
+      if (!r.ok && !r.conflict) throw r.error;
+      // Sent, or the complaint reloaded with this form's uploads in its version.
       uploadsThisVisit.current = 0;
-      props.onStated(view);
+      if (r.ok) {
+        clear();
+        props.onStated(r.view);
+      } else setFormError(r.conflict);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict') {
-        uploadsThisVisit.current = 0;
-        await props.onConflict();
-        setFormError(t('merchant.contest.conflict'));
-        return;
-      }
+      const problems = apiProblems(err);
       if (err instanceof ApiError && FILE_PROBLEMS.includes(err.code)) setErrors({ files: errorText(t, err) });
-      else if (err instanceof ApiError && (err.code === 'fact_not_allowed' || err.details.fields?.some((f) => f.path.startsWith('facts')))) setErrors({ value: errorText(t, err) });
-      else if (err instanceof ApiError && err.details.fields?.some((f) => f.path === 'evidenceIds')) setErrors({ files: t('merchant.contest.err.files') });
-      else if (err instanceof ApiError && err.details.fields?.some((f) => f.path === 'reason')) setErrors({ note: t('merchant.contest.err.note') });
+      else if ((err instanceof ApiError && err.code === 'fact_not_allowed') || problems.some((f) => f.path.startsWith('facts'))) setErrors({ value: errorText(t, err) });
+      else if (problems.some((f) => f.path === 'evidenceIds')) setErrors({ files: t('merchant.contest.err.files') });
+      else if (problems.some((f) => f.path === 'reason')) setErrors({ note: t('merchant.contest.err.note') });
       else setFormError(errorText(t, err));
     } finally {
       setBusy(false);
@@ -121,22 +96,18 @@ export function ContestForm(props: { complaint: ComplaintView; policy: PolicyVie
         facts={props.policy.statable}
         fact={d.fact}
         value={d.value}
-        onChange={(fact, value) => setD((x) => ({ ...x, fact, value }))}
+        onChange={(fact, value) => setD({ fact, value })}
         errors={{ fact: errors.fact, value: errors.value }}
         policy={props.policy}
       />
-      <Field id="m-contest-files" label={t('merchant.contest.files')} hint={t('merchant.contest.filesHint')} error={errors.files}>
+      <Field id="m-contest-files" label={t('merchant.contest.files')} hint={t('merchant.contest.filesHint', { mb: MAX_EVIDENCE_MB })} error={errors.files}>
         {(a) => <input {...a} ref={fileInput} type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />}
       </Field>
       {d.uploaded.length > 0 && <p className="muted">{t('merchant.contest.alreadyUploaded', { names: d.uploaded.map((u) => u.filename).join(', ') })}</p>}
       <Field id="m-contest-note" label={t('merchant.contest.note')} error={errors.note}>
-        {(a) => <textarea {...a} value={d.note} onChange={(e) => setD((x) => ({ ...x, note: e.target.value }))} />}
+        {(a) => <textarea {...a} value={d.note} onChange={(e) => setD({ note: e.target.value })} />}
       </Field>
-      {formError && (
-        <p className="error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError text={formError} />
       <p role="status" className="muted">
         {progress}
       </p>
