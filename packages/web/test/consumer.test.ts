@@ -1,17 +1,21 @@
 // The consumer side in a real browser, on a 360×640 phone: filing in Bengali with a photo,
 // the 30-day notice, a server error next to its field, the draft surviving a reload, filing
 // offline, tracking with an offer accepted, accessibility and keyboard use, and the
-// JavaScript weight and slow-3G time of the filing flow.
+// JavaScript weight (without the other areas' strings) and slow-3G time of the filing flow.
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { t as domainT } from '@nalish/domain';
+import { CATALOGUES, t as domainT } from '@nalish/domain';
 import type { Page } from 'playwright-core';
 import { type World, TINY_PNG, complaintInput, consumerLogin, e164, fileVia, lastOtp, makeWorld, merchantLogin, newPhone, step } from '../../server/test/harness.ts';
 import { commonBn } from '../src/i18n/common.bn.ts';
 import { commonEn } from '../src/i18n/common.en.ts';
 import { consumerBn } from '../src/i18n/consumer.bn.ts';
 import { consumerEn } from '../src/i18n/consumer.en.ts';
+import { merchantEn } from '../src/i18n/merchant.en.ts';
+import { merchantWebhooksEn } from '../src/i18n/merchantWebhooks.en.ts';
+import { regulatorEn } from '../src/i18n/regulator.en.ts';
+import { widgetEn } from '../src/i18n/widget.en.ts';
 import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
 
 const BN = { ...commonBn, ...consumerBn };
@@ -101,12 +105,16 @@ describe('consumer pages', () => {
     const ctx = await newContext(w);
     const page = await ctx.newPage();
     const js = new Map<string, number>();
+    const bodies: string[] = [];
     page.on('response', (res) => {
       const url = res.url();
       if (!/\.m?js(\?|$)/.test(url)) return;
       void res
         .body()
-        .then((b) => js.set(url, gzipSync(b).length))
+        .then((b) => {
+          js.set(url, gzipSync(b).length);
+          bodies.push(b.toString('utf8'));
+        })
         .catch(() => {});
     });
     await page.goto('/file');
@@ -224,6 +232,16 @@ describe('consumer pages', () => {
     console.log(`# filing flow JavaScript: ${js.size} files, ${(total / 1024).toFixed(1)} KB gzip: ${[...js.entries()].map(([u, n]) => `${u.split('/').pop()} ${(n / 1024).toFixed(1)} KB`).join(', ')}`);
     assert.ok(js.size >= 2, 'the app and the filing chunk were loaded');
     assert.ok(total <= JS_BUDGET_GZIP, `filing flow JavaScript ${total} bytes gzip exceeds the 150 KB budget`);
+    // The merchant portal's and the regulator console's strings load with their own chunks:
+    // none of them reached the consumer's phone (the consumer's own did, as a check of the check).
+    const all = bodies.join('\n');
+    const plain = (cat: Record<string, string>): string[] => Object.values(cat).filter((v) => v.length > 25 && /^[\w ,.()-]+$/.test(v));
+    assert.ok(plain(consumerEn).some((v) => all.includes(v)), 'the consumer strings are found in the JavaScript');
+    // (Words the shared catalogues also hold, such as the regulator's name, are everyone's.)
+    const shared = [...Object.values(commonEn), ...Object.values(consumerEn), ...Object.values(CATALOGUES.en)];
+    const staff = [...plain(merchantEn), ...plain(merchantWebhooksEn), ...plain(widgetEn), ...plain(regulatorEn)].filter((v) => !shared.some((x) => x.includes(v)));
+    assert.ok(staff.length > 50);
+    assert.deepEqual(staff.filter((v) => all.includes(v)), [], 'no merchant or regulator strings on the consumer’s phone');
     await ctx.close();
   });
 
