@@ -2,7 +2,7 @@
 // filing; the stored evaluation on a complaint), which facts each rule reads, how each fact
 // is entered and shown, and how a typed value becomes a wire fact. The rules themselves run on
 // the server only (the engine stays out of the consumer's JavaScript).
-import type { WireFactKey } from '@nalish/domain';
+import { type WireFactKey, dhakaDate, toWesternDigits } from '@nalish/domain';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { UiKey } from '../i18n/en.ts';
 
@@ -118,23 +118,19 @@ export const FACT_KINDS: Record<WireFactKey, FactKind> = {
   pageShowsReturnPolicy: 'bool',
   causeOfActionDate: 'date',
 };
-export const PAYMENT_CHANNEL_IDS = ['cod', 'bkash', 'nagad', 'rocket', 'card', 'bank', 'airtime'] as const;
-export const REFUND_REASONS = ['not_fulfilled', 'cancelled_by_seller', 'returned_by_buyer', 'none'] as const;
 
 export const NOT_YET = 'not_yet';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const BN_DIGITS = '০১২৩৪৫৬৭৮৯';
-const westernDigits = (s: string) => s.replace(/[০-৯]/g, (d) => String(BN_DIGITS.indexOf(d)));
 
 /** Parse an amount typed in Western or Bengali digits ('২,৫০০', '2500.50'); null if not one. */
 export function parseAmount(raw: string): number | null {
-  const s = westernDigits(raw).replace(/[,\s৳]/g, '');
+  const s = toWesternDigits(raw).replace(/[,\s৳]/g, '');
   return /^\d{1,9}(\.\d{1,2})?$/.test(s) ? Number(s) : null;
 }
 
 /** The Dhaka calendar date of now (YYYY-MM-DD). */
-export const todayInDhaka = () => new Date(Date.now() + 6 * 3_600_000).toISOString().slice(0, 10);
+export const todayInDhaka = () => dhakaDate(new Date());
 
 export type WireResult = { ok: true; value: FactValue } | { ok: false; error: 'value' | 'date' | 'amount' };
 

@@ -1,11 +1,12 @@
 // Step 4, payment and delivery: when the consumer paid, whether and when it was delivered,
 // whether the seller is in the same city, and for money owed back why and whether it came;
 // each may be left at "I don't know". What the rules say about the answers shows as they go.
+import { REFUND_DUE_REASONS } from '@nalish/domain';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { FindingsList } from '../../../policy/Findings.tsx';
-import { type Evaluation, type Finding, REFUND_REASONS, outcomeOf } from '../../../policy/model.ts';
+import { type Evaluation, type Finding, outcomeOf } from '../../../policy/model.ts';
 import { Field } from '../../../ui/Field.tsx';
 import type { DraftFacts } from '../draft.ts';
 import { askedFacts, refundAsked, today } from './filing.ts';
@@ -78,7 +79,7 @@ export function StepFacts({ d, update, err, onNext, onBack, evaluation }: StepPr
             {(a) => (
               <select {...a} value={f.refundReason} onChange={(e) => setF('refundReason', e.target.value)}>
                 <option value="">{t('consumer.facts.dontKnow')}</option>
-                {REFUND_REASONS.map((r) => (
+                {REFUND_DUE_REASONS.map((r) => (
                   <option key={r} value={r}>
                     {t(`policy.reason.${r}`)}
                   </option>

@@ -7,12 +7,13 @@ import {
   FileComplaintSchema,
   MerchantRefSchema,
   PAYMENT_CHANNELS,
+  REFUND_DUE_REASONS,
   dhakaDate,
   factsFromFiling,
   toWesternDigits,
 } from '@nalish/domain';
 import type { I18n } from '../../../i18n/i18n.tsx';
-import { REFUND_REASONS, parseAmount } from '../../../policy/model.ts';
+import { parseAmount } from '../../../policy/model.ts';
 import { type Errors, schemaProblems } from '../../../ui/errors.ts';
 import type { Draft } from '../draft.ts';
 import { consumerErrors } from '../fieldText.ts';
@@ -48,7 +49,7 @@ export function consumerFacts(d: Draft): ConsumerFacts {
   else if (f.delivered === 'yes' && DATE.test(f.deliveredOn)) out.deliveredAt = f.deliveredOn;
   if (f.sameCity) out.sameCity = f.sameCity === 'yes';
   if (refundAsked(d)) {
-    const reason = REFUND_REASONS.find((r) => r === f.refundReason);
+    const reason = REFUND_DUE_REASONS.find((r) => r === f.refundReason);
     if (reason) out.refundDueReason = reason;
     if (f.refunded === 'no') out.refundedAt = null;
     else if (f.refunded === 'yes') {
