@@ -5,6 +5,7 @@
 // filing, asks the shop's page to close the overlay. The session and the draft stay in this
 // frame (api.ts, draft.ts): nothing reaches the shop's page.
 import { type FileComplaintInput, PAYMENT_CHANNELS, normalizeBdMobile, toBengaliDigits } from '@nalish/domain';
+import type { MerchantProfile } from '@nalish/domain/responses';
 import { useEffect, useMemo, useState } from 'react';
 import { api, keepSessionInFrame } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -65,7 +66,7 @@ export default function EmbedFilePage({ path }: { path: string }) {
     const claims = token ? decodeOrderContext(token) : null;
     // One draft per merchant and order, kept for this tab only.
     keepDraftsInTab(`nalish.embed.${merchantId}.${token.slice(-12)}.`);
-    api<{ id: string; name: string; registered: boolean }>('GET', `/api/v1/merchants/${encodeURIComponent(merchantId)}`)
+    api<MerchantProfile>('GET', `/api/v1/merchants/${encodeURIComponent(merchantId)}`)
       .then((m) => {
         const saved = loadDraft();
         if (saved.merchant.id !== m.id) {

@@ -1,6 +1,7 @@
 // Mobile number → SMS code → signed in: the consumer's only sign-in, on the filing flow and on
 // the tracking page. The number typed is kept by the parent (in the filing draft).
 import { normalizeBdMobile, toBengaliDigits } from '@nalish/domain';
+import type { ConsumerSession, OtpIssued } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -38,7 +39,7 @@ export function OtpSignIn({ phone, setPhone, onSignedIn, idPrefix = 'otp' }: { p
     setBusy(true);
     setErr({});
     try {
-      const r = await api<{ phone: string; expiresAt: string; resendAfterSeconds: number }>('POST', '/api/v1/otp', { body: { phone } });
+      const r = await api<OtpIssued>('POST', '/api/v1/otp', { body: { phone } });
       setSent({ phone: r.phone, expiresAt: r.expiresAt, resendAt: Date.now() + r.resendAfterSeconds * 1000 });
       setNow(Date.now());
       setCode('');
@@ -60,7 +61,7 @@ export function OtpSignIn({ phone, setPhone, onSignedIn, idPrefix = 'otp' }: { p
     setBusy(true);
     setErr({});
     try {
-      const r = await api<{ phone: string }>('POST', '/api/v1/otp/verify', { body: { phone: sent!.phone, code: code.trim() } });
+      const r = await api<ConsumerSession>('POST', '/api/v1/otp/verify', { body: { phone: sent!.phone, code: code.trim() } });
       onSignedIn(r.phone);
     } catch (e) {
       setErr({ code: errorText(t, e) });

@@ -1,6 +1,7 @@
 // An endpoint's delivery log: every delivery with each attempt's answer, newest first, a way
 // to send one again, and older pages on request. While a delivery is due soon the log
 // refreshes itself, keeping the older pages already loaded below the newest one.
+import type { WebhookAttempt, WebhookDelivery, WebhookDeliveryPage } from '@nalish/domain/responses';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -8,44 +9,18 @@ import { Link } from '../../router.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { eventLabel } from './webhookParts.tsx';
 
-interface Attempt {
-  attempt: number;
-  at: string;
-  responseStatus: number | null;
-  error: string | null;
-  durationMs: number;
-}
-
-export interface Delivery {
-  id: string;
-  eventId: string;
-  type: string;
-  status: 'pending' | 'delivered' | 'failed';
-  complaintTrackingCode: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-  nextAttemptAt: string | null;
-  event: unknown;
-  attempts: Attempt[];
-}
-
-interface Page {
-  items: Delivery[];
-  nextCursor: string | null;
-}
-
 const POLL_MS = 2000;
 /** The log polls while a waiting delivery is due within this long. */
 const POLL_WINDOW_MS = 60_000;
 
 /** The log of the endpoint at `base` (its API path); a refresh that fails calls `onError`. */
 export function useDeliveryLog(base: string, onError: (e: unknown) => void) {
-  const [log, setLog] = useState<Page | null>(null);
+  const [log, setLog] = useState<WebhookDeliveryPage | null>(null);
 
   /** The newest page; older pages already loaded stay below it. */
   const refresh = useCallback(async () => {
     try {
-      const page = await api<Page>('GET', `${base}/deliveries?limit=20`);
+      const page = await api<WebhookDeliveryPage>('GET', `${base}/deliveries?limit=20`);
       setLog((old) => {
         if (!old || page.items.length === 0) return page;
         const oldest = Number(page.items.at(-1)!.id);
@@ -60,7 +35,7 @@ export function useDeliveryLog(base: string, onError: (e: unknown) => void) {
   /** The next older page (its error is the caller's to show). */
   const more = async () => {
     if (!log?.nextCursor) return;
-    const page = await api<Page>('GET', `${base}/deliveries?limit=20&cursor=${encodeURIComponent(log.nextCursor)}`);
+    const page = await api<WebhookDeliveryPage>('GET', `${base}/deliveries?limit=20&cursor=${encodeURIComponent(log.nextCursor)}`);
     setLog({ items: [...log.items, ...page.items], nextCursor: page.nextCursor });
   };
 
@@ -78,14 +53,14 @@ export function useDeliveryLog(base: string, onError: (e: unknown) => void) {
   return { log, refresh, more };
 }
 
-export function DeliveryLog(props: { log: Page | null; canRedeliver: boolean; onRedeliver: (d: Delivery) => void; onRefresh: () => void; onMore: () => void }) {
+export function DeliveryLog(props: { log: WebhookDeliveryPage | null; canRedeliver: boolean; onRedeliver: (d: WebhookDelivery) => void; onRefresh: () => void; onMore: () => void }) {
   const { t, dateTime } = useI18n();
   const { log } = props;
-  const attemptText = (a: Attempt) =>
+  const attemptText = (a: WebhookAttempt) =>
     a.responseStatus !== null
       ? t('merchant.webhooks.attempt.status', { n: a.attempt, when: dateTime(a.at), status: a.responseStatus, ms: a.durationMs })
       : t('merchant.webhooks.attempt.error', { n: a.attempt, when: dateTime(a.at), error: a.error ?? '', ms: a.durationMs });
-  const deliveryStatus = (d: Delivery) =>
+  const deliveryStatus = (d: WebhookDelivery) =>
     d.status === 'delivered'
       ? t('merchant.webhooks.delivery.delivered', { when: dateTime(d.deliveredAt!) })
       : d.status === 'pending'

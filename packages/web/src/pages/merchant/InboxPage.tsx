@@ -2,6 +2,7 @@
 // in words. Filters live in the address (?state=…&overdue=true), so a filtered view can be
 // bookmarked; "load more" follows the server's cursor.
 import { type MessageKey, STATES } from '@nalish/domain';
+import type { ComplaintPage as Page } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,24 +12,6 @@ import { Link, navigate } from '../../router.tsx';
 import { PageHeading } from '../../ui/focus.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { useResource } from '../../ui/useResource.ts';
-
-interface Summary {
-  trackingCode: string;
-  version: number;
-  state: string;
-  dueAt: string | null;
-  overdue: boolean;
-  orderNumber: string;
-  amountBdt: number;
-  orderConfirmed: boolean;
-  problemCategory: string;
-  filedAt: string;
-}
-
-interface Page {
-  items: Summary[];
-  nextCursor: string | null;
-}
 
 export function InboxPage({ query }: { query: URLSearchParams }) {
   const { t, date, dateTime, bdt } = useI18n();

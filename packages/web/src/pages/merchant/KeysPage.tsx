@@ -3,6 +3,7 @@
 // on the team sees the keys; only owners create and revoke them.
 import { useRef, useState } from 'react';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@nalish/domain';
+import type { ApiKeyList, ApiKeyView as Key, CreatedApiKey } from '@nalish/domain/responses';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ConfirmGroup } from '../../ui/ConfirmGroup.tsx';
@@ -20,20 +21,10 @@ const SCOPE_TEXT = {
   'webhooks:manage': 'merchant.keys.scope.webhooks',
 } as const satisfies Record<ApiKeyScope, string>;
 
-interface Key {
-  id: string;
-  prefix: string;
-  label: string;
-  scopes: ApiKeyScope[];
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
 export function KeysPage() {
   const { t, dateTime } = useI18n();
   const owner = useStaff().staffRole === 'owner';
-  const keys = useResource(async () => (await api<{ items: Key[] }>('GET', '/api/v1/merchant/api-keys')).items, []);
+  const keys = useResource(async () => (await api<ApiKeyList>('GET', '/api/v1/merchant/api-keys')).items, []);
   const items = keys.data;
   const [label, setLabel] = useState('');
   // Reading is the usual start; answering and webhooks are chosen on purpose.
@@ -61,7 +52,7 @@ export function KeysPage() {
     setBusy(true);
     try {
       const chosen = API_KEY_SCOPES.filter((x) => scopes.includes(x));
-      const r = await api<{ id: string; key: string }>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim(), scopes: chosen } });
+      const r = await api<CreatedApiKey>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim(), scopes: chosen } });
       setCreated({ key: r.key, label: label.trim() });
       setLabel('');
       setScopes(['complaints:read']);

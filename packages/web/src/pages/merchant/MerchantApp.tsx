@@ -1,6 +1,7 @@
 // The merchant portal (its own chunk, with its own strings). Pages: sign-in, inbox, complaint,
 // team, API keys, webhooks, figures. Who is signed in comes from GET /api/v1/session (the
 // HttpOnly cookie).
+import type { Identity } from '@nalish/domain/responses';
 import { ApiError, api } from '../../api.ts';
 import { addStrings, useI18n } from '../../i18n/i18n.tsx';
 import { merchantStrings } from '../../i18n/merchantStrings.ts';
@@ -71,7 +72,7 @@ export default function MerchantApp({ path }: { path: string }) {
   const { t } = useI18n();
   const session = useResource(async (): Promise<Staff | null> => {
     try {
-      const s = await api<{ role: string } & Staff>('GET', '/api/v1/session');
+      const s = await api<Identity>('GET', '/api/v1/session');
       return s.role === 'merchant' ? s : null;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return null;

@@ -1,5 +1,6 @@
 // Team members and roles. Everyone sees the team; owners add members (the password they
 // give, or one made by the server and shown once), change roles, deactivate and reactivate.
+import type { TeamList, TeamMember as Member, TeamMemberResult } from '@nalish/domain/responses';
 import { useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,15 +13,6 @@ import { SecretOnce } from '../../ui/SecretOnce.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { useStaff } from './staff.ts';
 
-interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'agent';
-  active: boolean;
-  createdAt: string;
-}
-
 const FIELD_KEYS: Record<string, UiKey> = { email: 'merchant.team.err.email', name: 'merchant.team.err.name', role: 'merchant.team.err.role', password: 'merchant.team.err.password' };
 /** Field problems the server names by code rather than by the field's rule. */
 const KNOWN: Record<string, UiKey> = { email_taken: 'merchant.err.emailTaken', cannot_deactivate_self: 'merchant.err.selfDeactivate', cannot_demote_self: 'merchant.err.selfDemote' };
@@ -29,13 +21,13 @@ export function TeamPage() {
   const { t, date } = useI18n();
   const staff = useStaff();
   const owner = staff.staffRole === 'owner';
-  const team = useResource(async () => (await api<{ items: Member[] }>('GET', '/api/v1/merchant/team')).items, []);
+  const team = useResource(async () => (await api<TeamList>('GET', '/api/v1/merchant/team')).items, []);
   const items = team.data;
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [form, setForm] = useState({ email: '', name: '', role: 'agent', password: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
-  const [created, setCreated] = useState<{ member: Member; initialPassword?: string } | null>(null);
+  const [created, setCreated] = useState<TeamMemberResult | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(errors, formRef);
@@ -52,7 +44,7 @@ export function TeamPage() {
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const r = await api<{ member: Member; initialPassword?: string }>('POST', '/api/v1/merchant/team', {
+      const r = await api<TeamMemberResult>('POST', '/api/v1/merchant/team', {
         body: { email: form.email.trim(), name: form.name.trim(), role: form.role, ...(form.password ? { password: form.password } : {}) },
       });
       setCreated(r);

@@ -1,6 +1,7 @@
 // One webhook endpoint: why it is off (and switching it on again), a test event, its address
 // and events, a new secret, deleting it, and the delivery log with every attempt's answer and
 // a button to send a delivery again.
+import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointCreated, WebhookEndpointList } from '@nalish/domain/responses';
 import { useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,15 +13,15 @@ import { PageHeading, useFocusFirstError } from '../../ui/focus.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { SecretOnce } from '../../ui/SecretOnce.tsx';
 import { useResource } from '../../ui/useResource.ts';
-import { type Delivery, DeliveryLog, useDeliveryLog } from './DeliveryLog.tsx';
-import { type Endpoint, type EndpointList, EventChoices, urlError } from './webhookParts.tsx';
+import { DeliveryLog, useDeliveryLog } from './DeliveryLog.tsx';
+import { EventChoices, urlError } from './webhookParts.tsx';
 
 export function WebhookPage({ id }: { id: string }) {
   const { t, dateTime, number } = useI18n();
   const base = `/api/v1/merchant/webhooks/${id}`;
   const [form, setForm] = useState<{ url: string; events: string[] }>({ url: '', events: [] });
   const endpoints = useResource(async () => {
-    const list = await api<EndpointList>('GET', '/api/v1/merchant/webhooks');
+    const list = await api<WebhookEndpointList>('GET', '/api/v1/merchant/webhooks');
     const ep = list.items.find((e) => e.id === id) ?? null;
     if (ep) setForm({ url: ep.url, events: ep.events });
     return { endpoint: ep, eventTypes: list.eventTypes };
@@ -37,7 +38,7 @@ export function WebhookPage({ id }: { id: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formErrors, formRef);
 
-  const show = (ep: Endpoint) => {
+  const show = (ep: WebhookEndpoint) => {
     endpoints.set({ endpoint: ep, eventTypes: endpoints.data?.eventTypes ?? [] });
     setForm({ url: ep.url, events: ep.events });
   };
@@ -54,7 +55,7 @@ export function WebhookPage({ id }: { id: string }) {
 
   const setEnabled = (enabled: boolean) =>
     act(async () => {
-      show(enabled ? await api<Endpoint>('POST', `${base}/enable`) : await api<Endpoint>('PATCH', base, { body: { enabled: false } }));
+      show(enabled ? await api<WebhookEndpoint>('POST', `${base}/enable`) : await api<WebhookEndpoint>('PATCH', base, { body: { enabled: false } }));
       setAnnounce(t(enabled ? 'merchant.webhooks.enabled' : 'merchant.webhooks.disabled'));
       await refreshLog();
     });
@@ -66,7 +67,7 @@ export function WebhookPage({ id }: { id: string }) {
       await refreshLog();
     });
 
-  const redeliver = (d: Delivery) =>
+  const redeliver = (d: WebhookDelivery) =>
     act(async () => {
       await api('POST', `${base}/deliveries/${d.id}/redeliver`);
       setAnnounce(t('merchant.webhooks.redelivered', { id: d.eventId }));
@@ -75,7 +76,7 @@ export function WebhookPage({ id }: { id: string }) {
 
   const rotate = () =>
     act(async () => {
-      const r = await api<{ endpoint: Endpoint; secret: string }>('POST', `${base}/rotate-secret`, { body: { keepPreviousHours: keepOld ? 24 : 0 } });
+      const r = await api<WebhookEndpointCreated>('POST', `${base}/rotate-secret`, { body: { keepPreviousHours: keepOld ? 24 : 0 } });
       setConfirm(null);
       show(r.endpoint);
       setSecret(r.secret);
@@ -96,7 +97,7 @@ export function WebhookPage({ id }: { id: string }) {
     setFormErrors(local);
     if (Object.keys(local).length) return;
     try {
-      show(await api<Endpoint>('PATCH', base, { body: { url: form.url.trim(), events: form.events } }));
+      show(await api<WebhookEndpoint>('PATCH', base, { body: { url: form.url.trim(), events: form.events } }));
       setAnnounce(t('merchant.webhooks.saved'));
     } catch (err) {
       const u = urlError(t, err);

@@ -1,5 +1,6 @@
 // Webhook endpoints: add one (address and events; the signing secret is shown once), and the
 // list with each endpoint's state, leading to its delivery log and settings.
+import type { WebhookEndpoint, WebhookEndpointCreated, WebhookEndpointList } from '@nalish/domain/responses';
 import { useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -10,18 +11,18 @@ import { PageHeading, useFocusFirstError } from '../../ui/focus.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { SecretOnce } from '../../ui/SecretOnce.tsx';
 import { useResource } from '../../ui/useResource.ts';
-import { type Endpoint, type EndpointList, EventChoices, eventLabel, urlError } from './webhookParts.tsx';
+import { EventChoices, eventLabel, urlError } from './webhookParts.tsx';
 
 export function WebhooksPage() {
   const { t, dateTime, number } = useI18n();
-  const endpoints = useResource(() => api<EndpointList>('GET', '/api/v1/merchant/webhooks'), []);
+  const endpoints = useResource(() => api<WebhookEndpointList>('GET', '/api/v1/merchant/webhooks'), []);
   const list = endpoints.data ?? null;
   const [url, setUrl] = useState('');
   // null until the merchant changes the choice: every event is chosen at first.
   const [picked, setPicked] = useState<string[] | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
-  const [created, setCreated] = useState<{ endpoint: Endpoint; secret: string } | null>(null);
+  const [created, setCreated] = useState<WebhookEndpointCreated | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(errors, formRef);
@@ -38,7 +39,7 @@ export function WebhooksPage() {
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      setCreated(await api<{ endpoint: Endpoint; secret: string }>('POST', '/api/v1/merchant/webhooks', { body: { url: url.trim(), events } }));
+      setCreated(await api<WebhookEndpointCreated>('POST', '/api/v1/merchant/webhooks', { body: { url: url.trim(), events } }));
       setUrl('');
       await endpoints.reload();
     } catch (err) {
@@ -50,7 +51,7 @@ export function WebhooksPage() {
     }
   };
 
-  const status = (ep: Endpoint) => {
+  const status = (ep: WebhookEndpoint) => {
     if (ep.enabled) return t('merchant.webhooks.on');
     const when = dateTime(ep.disabledAt!);
     return ep.disabledReason === 'failing' ? t('merchant.webhooks.offFailing', { when }) : t('merchant.webhooks.offByYou', { when });

@@ -1,5 +1,6 @@
 // The widget, the trust badge and the signing secret for order details: the snippets to paste
 // (with this merchant's id), and the secret created or replaced by an owner, shown once.
+import type { MerchantProfile, SigningSecretCreated, SigningSecretInfo } from '@nalish/domain/responses';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,12 +12,6 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { CopyButton, SecretOnce } from '../../ui/SecretOnce.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { useStaff } from './staff.ts';
-
-interface SecretInfo {
-  exists: boolean;
-  prefix: string | null;
-  createdAt: string | null;
-}
 
 function Snippet({ id, label, hint, code }: { id: string; label: string; hint: string; code: string }) {
   const { t } = useI18n();
@@ -38,8 +33,8 @@ export function WidgetPage() {
   const origin = location.origin;
   const id = staff.merchantId;
   const page = useResource(async () => {
-    const info = await api<SecretInfo>('GET', '/api/v1/merchant/signing-secret');
-    const { websites } = await api<{ websites: string[] }>('GET', `/api/v1/merchants/${id}`);
+    const info = await api<SigningSecretInfo>('GET', '/api/v1/merchant/signing-secret');
+    const { websites } = await api<MerchantProfile>('GET', `/api/v1/merchants/${id}`);
     return { info, websites };
   }, [id]);
   const info = page.data?.info ?? null;
@@ -53,7 +48,7 @@ export function WidgetPage() {
     setActionError('');
     setBusy(true);
     try {
-      const r = await api<{ secret: string; prefix: string; createdAt: string }>('POST', '/api/v1/merchant/signing-secret');
+      const r = await api<SigningSecretCreated>('POST', '/api/v1/merchant/signing-secret');
       setConfirming(false);
       setCreated(r.secret);
       page.set({ info: { exists: true, prefix: r.prefix, createdAt: r.createdAt }, websites });

@@ -1,15 +1,8 @@
-// The signed-in merchant staff member, for every page of the portal.
+// The signed-in merchant staff member (or API key), for every page of the portal.
+import type { Identity } from '@nalish/domain/responses';
 import { createContext, useContext } from 'react';
 
-export interface Staff {
-  role: 'merchant';
-  merchantId: string;
-  merchantName: string | null;
-  userId: string | null;
-  name: string | null;
-  staffRole: 'owner' | 'agent' | null;
-  email: string | null;
-}
+export type Staff = Extract<Identity, { role: 'merchant' }>;
 
 export const StaffContext = createContext<Staff | null>(null);
 export function useStaff(): Staff {

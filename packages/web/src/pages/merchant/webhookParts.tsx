@@ -1,29 +1,7 @@
-// What the two webhook pages share: the endpoint as the API gives it, the event checkboxes and
-// the URL field's error.
+// What the two webhook pages share: the event checkboxes and the URL field's error.
 import { ApiError } from '../../api.ts';
 import type { UiKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-export interface Endpoint {
-  id: string;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  disabledAt: string | null;
-  disabledReason: 'merchant' | 'failing' | null;
-  secretHint: string;
-  previousSecretValidUntil: string | null;
-  consecutiveFailures: number;
-  failingSince: string | null;
-  lastSuccessAt: string | null;
-  createdAt: string;
-}
-
-export interface EndpointList {
-  items: Endpoint[];
-  /** The event types an endpoint may choose, from the server (one list for both). */
-  eventTypes: string[];
-}
 
 export const eventLabel = (type: string) => `merchant.webhooks.event.${type}` as UiKey;
 

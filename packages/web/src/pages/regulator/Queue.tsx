@@ -1,6 +1,7 @@
 // The office's queue: escalated cases, soonest deadline first, with filters kept in the
 // address (so "back" from a case returns to the same view) and overdue cases marked in words.
-import { CATEGORIES, type MessageKey, STATES, STATE_INFO } from '@nalish/domain';
+import { CATEGORIES, type MessageKey, REGULATOR_STATES } from '@nalish/domain';
+import type { CasePage, RegulatorMerchantList } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,21 +13,6 @@ import { Loading } from '../../ui/Loading.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { useOfficer } from './officer.ts';
 
-/** The states a case is in while the regulator has it, from the lifecycle's own table. */
-const QUEUE_STATES = STATES.filter((s) => STATE_INFO[s].category === 'with_regulator');
-
-interface Item {
-  trackingCode: string;
-  state: string;
-  dueAt: string | null;
-  overdue: boolean;
-  merchantId: string;
-  merchantName: string | null;
-  amountBdt: number;
-  problemCategory: string;
-  filedAt: string;
-  assignedOfficerId: string | null;
-}
 
 interface Filters {
   state: string;
@@ -83,11 +69,11 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
   const me = useOfficer();
   const applied = parse(search);
   const [draft, setDraft] = useState<Filters>(applied);
-  const cases = useResource(() => api<{ items: Item[]; nextCursor: string | null }>('GET', `/api/v1/regulator/cases?${apiQuery(parse(search))}`), [search, locale]);
+  const cases = useResource(() => api<CasePage>('GET', `/api/v1/regulator/cases?${apiQuery(parse(search))}`), [search, locale]);
   const items = cases.data?.items ?? null;
   const cursor = cases.data?.nextCursor ?? null;
   const [moreError, setMoreError] = useState<unknown>(null);
-  const merchants = useResource(async () => (await api<{ items: { id: string; name: string }[] }>('GET', '/api/v1/regulator/merchants')).items, [locale]).data ?? [];
+  const merchants = useResource(async () => (await api<RegulatorMerchantList>('GET', '/api/v1/regulator/merchants')).items, [locale]).data ?? [];
   const heading = useRef<HTMLHeadingElement>(null);
   const failed = cases.error ?? moreError;
   const error = failed !== null ? errorText(t, failed) : '';
@@ -100,7 +86,7 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
   async function more() {
     if (!cursor || !items) return;
     try {
-      const r = await api<{ items: Item[]; nextCursor: string | null }>('GET', `/api/v1/regulator/cases?${apiQuery(applied, cursor)}`);
+      const r = await api<CasePage>('GET', `/api/v1/regulator/cases?${apiQuery(applied, cursor)}`);
       cases.set({ items: [...items, ...r.items], nextCursor: r.nextCursor });
     } catch (e) {
       setMoreError(e);
@@ -129,7 +115,7 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
             <label htmlFor="rf-state">{t('regulator.queue.state')}</label>
             <select id="rf-state" value={draft.state} onChange={(e) => set('state', e.target.value)}>
               <option value="">{t('regulator.queue.anyState')}</option>
-              {QUEUE_STATES.map((s) => (
+              {REGULATOR_STATES.map((s) => (
                 <option key={s} value={s}>
                   {t(`state.${s}` as MessageKey)}
                 </option>

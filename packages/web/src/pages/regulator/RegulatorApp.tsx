@@ -1,6 +1,7 @@
 // The regulator console (its own chunk, with its own strings): officer sign-in with TOTP, the
 // office's queue (/regulator) and one case (/regulator/c/:code). Who is signed in comes from
 // GET /api/v1/session (the HttpOnly cookie).
+import type { Identity, OfficerList } from '@nalish/domain/responses';
 import { ApiError, api } from '../../api.ts';
 import { addStrings, useI18n } from '../../i18n/i18n.tsx';
 import { regulatorStrings } from '../../i18n/regulatorStrings.ts';
@@ -20,7 +21,7 @@ export default function RegulatorApp({ path }: { path: string }) {
   const { t, locale } = useI18n();
   const session = useResource(async (): Promise<Officer | null> => {
     try {
-      const s = await api<Officer & { role: string }>('GET', '/api/v1/session');
+      const s = await api<Identity>('GET', '/api/v1/session');
       return s.role === 'officer' ? s : null;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return null;
@@ -28,7 +29,7 @@ export default function RegulatorApp({ path }: { path: string }) {
     }
   }, []);
   const officer = session.data;
-  const officerList = useResource(async () => (officer ? (await api<{ items: { id: string; name: string }[] }>('GET', '/api/v1/regulator/officers')).items : []), [officer, locale]);
+  const officerList = useResource(async () => (officer ? (await api<OfficerList>('GET', '/api/v1/regulator/officers')).items : []), [officer, locale]);
   const officers = officerList.data ?? [];
 
   if (officer === undefined) return session.error ? <FormError text={errorText(t, session.error)} /> : <Loading />;

@@ -1,5 +1,6 @@
 // Officer sign-in: e-mail, password and the authenticator's 6-digit code.
 import { toWesternDigits } from '@nalish/domain';
+import type { Identity } from '@nalish/domain/responses';
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -33,8 +34,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
     try {
       const digits = toWesternDigits(totp).replace(/\s/g, '');
       await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, ...(digits ? { totp: digits } : {}) } });
-      const s = await api<Officer & { role: string }>('GET', '/api/v1/session');
-      onSignedIn(s);
+      const s = await api<Identity>('GET', '/api/v1/session');
+      if (s.role === 'officer') onSignedIn(s);
     } catch (err) {
       let next: Errors = {};
       if (err instanceof ApiError && err.code === 'totp_required') next.totp = errorText(t, err);

@@ -1,14 +1,8 @@
 // The signed-in officer, for every page of the console.
+import type { Identity } from '@nalish/domain/responses';
 import { createContext, useContext } from 'react';
 
-export interface Officer {
-  officerId: string;
-  officeId: string;
-  name: string | null;
-  email: string | null;
-  officeName: string | null;
-  officeNameBn: string | null;
-}
+export type Officer = Extract<Identity, { role: 'officer' }>;
 
 export const OfficerContext = createContext<Officer | null>(null);
 export function useOfficer(): Officer {

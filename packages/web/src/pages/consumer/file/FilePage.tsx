@@ -4,6 +4,7 @@
 // 30-day limit said plainly), what happened, evidence, a review and the confirmation with the
 // tracking code. This page holds the draft and the sending; each step is its own component.
 import { FileComplaintSchema } from '@nalish/domain';
+import type { ComplaintView } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../../api.ts';
 import { uploadEvidence } from '../../../evidence.ts';
@@ -97,7 +98,7 @@ export default function FilePage(_props: { params: Record<string, string> }) {
     setSending(fromQueue ? t('consumer.queue.sending') : t('consumer.review.sending'));
     try {
       if (!o.code) {
-        const v = await api<{ trackingCode: string; dueAt: string | null }>('POST', '/api/v1/complaints', { body: o.body });
+        const v = await api<ComplaintView>('POST', '/api/v1/complaints', { body: o.body });
         o = { ...o, code: v.trackingCode, dueAt: v.dueAt };
         saveOutbox(o);
       }

@@ -1,8 +1,8 @@
 // Step 7, evidence: photos from the camera or the gallery, or PDFs, previewed, each one
 // removable; a file over the size limit, or one past the number limit, is refused with a
 // sentence. The files are kept in the draft, so they survive a reload.
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB } from '@nalish/domain';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB } from '../../../evidence.ts';
 import { type DraftEvidence, dataUrlToBlob, readAsDataUrl } from '../draft.ts';
 import { type StepProps, StepForm } from './StepForm.tsx';
 

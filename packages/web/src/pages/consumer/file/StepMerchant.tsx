@@ -1,5 +1,6 @@
 // Step 2, the seller: search the registry and pick one, or name an unknown website or
 // Facebook page (inside the widget the shop is the seller and cannot be changed).
+import type { MerchantSearch } from '@nalish/domain/responses';
 import { useState } from 'react';
 import { api } from '../../../api.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -8,23 +9,17 @@ import { Field } from '../../../ui/Field.tsx';
 import { useEmbed } from '../embed.ts';
 import { type StepProps, StepForm } from './StepForm.tsx';
 
-interface Found {
-  id: string;
-  name: string;
-  registered: boolean;
-}
-
 export function StepMerchant({ d, update, err, onNext, onBack, onError }: StepProps & { onNext: () => void; onBack: (() => void) | null; onError: (text: string) => void }) {
   const { t } = useI18n();
   const embed = useEmbed();
-  const [results, setResults] = useState<Found[] | null>(null);
+  const [results, setResults] = useState<MerchantSearch['items'] | null>(null);
   const [q, setQ] = useState('');
   const setMerchant = (m: Partial<StepProps['d']['merchant']>) => update((x) => ({ ...x, merchant: { ...x.merchant, ...m } }));
 
   async function search() {
     if (q.trim().length < 2) return;
     try {
-      const r = await api<{ items: Found[] }>('GET', `/api/v1/merchants?q=${encodeURIComponent(q.trim())}`);
+      const r = await api<MerchantSearch>('GET', `/api/v1/merchants?q=${encodeURIComponent(q.trim())}`);
       setResults(r.items);
       onError('');
     } catch (e) {

@@ -1,5 +1,6 @@
 // The seller's answer with accept / reject (a reason required), and after an accepted offer
 // the remedy check: carried out, or not (with a reason).
+import type { Action } from '@nalish/domain';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
@@ -10,7 +11,7 @@ export function Answer({ view: v, act, busy, err }: Steps) {
   const { t, bdt, date } = useI18n();
   const [open, setOpen] = useState<'' | 'reject' | 'unfulfilled'>('');
   const [reason, setReason] = useState('');
-  const can = (a: string) => v.actions.includes(a);
+  const can = (a: Action) => v.actions.includes(a);
   const withReason = async (step: 'reject' | 'report_unfulfilled') => {
     if (await act(step, { reason }, 'reason')) {
       setOpen('');

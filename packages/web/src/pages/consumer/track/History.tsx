@@ -1,8 +1,8 @@
 // The timeline in plain words ("the seller answered with an offer") and the evidence, with a
 // way to add a file while the complaint is open.
+import type { ComplaintView as View } from '@nalish/domain/responses';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
-import type { View } from './types.ts';
 
 /** Who took a step, in the consumer's words ("you", "the seller", …). */
 export function useWho() {

@@ -1,7 +1,7 @@
 // The regulator's part, once it has one: the decision (with the fine and the complainant's
 // share once collected) and the hearing.
+import type { ComplaintView as View } from '@nalish/domain/responses';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { View } from './types.ts';
 
 export function Decision({ v }: { v: View }) {
   const { t, bdt } = useI18n();

@@ -1,6 +1,6 @@
 // What the rules say about the complaint, and a fact the consumer learnt after filing (the
 // rules run again on the server).
-import { type State, type WireFactKey, isTerminal } from '@nalish/domain';
+import { type WireFactKey, isTerminal } from '@nalish/domain';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { FactPicker, valueError } from '../../../policy/FactInput.tsx';
@@ -13,7 +13,7 @@ export function PolicyCard({ view: v, act, busy, err, setErr }: Steps) {
   const [fact, setFact] = useState<{ key: WireFactKey | ''; value: string }>({ key: '', value: '' });
   const policy = v.policy;
   if (!policy) return null;
-  const canStateFacts = policy.statable.length > 0 && !isTerminal(v.state as State);
+  const canStateFacts = policy.statable.length > 0 && !isTerminal(v.state);
 
   async function addFact() {
     const e: Record<string, string> = {};

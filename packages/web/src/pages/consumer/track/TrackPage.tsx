@@ -4,6 +4,7 @@
 // closing rating. Buttons follow the view's `actions`; every step sends the version shown, and
 // a change made elsewhere meanwhile (409) reloads the complaint and says so.
 import { type Action, ACTIONS, DEFAULT_SETTINGS, parseTrackingCode, toBengaliDigits } from '@nalish/domain';
+import type { ComplaintView as View } from '@nalish/domain/responses';
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../../../api.ts';
 import { uploadEvidence } from '../../../evidence.ts';
@@ -25,11 +26,8 @@ import { EvidenceCard, Timeline } from './History.tsx';
 import { Decision, Hearing } from './Outcome.tsx';
 import { PolicyCard } from './PolicyCard.tsx';
 import { Rating } from './Rating.tsx';
-import type { View } from './types.ts';
 
 const isAction = (step: string): step is Action => (ACTIONS as readonly string[]).includes(step);
-type Owner = 'merchant' | 'consumer' | 'regulator' | 'system';
-const OWNERS: readonly string[] = ['merchant', 'consumer', 'regulator', 'system'];
 
 export default function TrackPage({ params }: { params: Record<string, string> }) {
   const { t, locale, date, dateTime, bdt } = useI18n();
@@ -119,7 +117,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
   if (!v) return page(<Loading key="l" />);
 
   const steps: Steps = { view: v, act, busy, err, setErr };
-  const owner = OWNERS.includes(v.owner ?? '') ? (v.owner as Owner) : null;
+  const owner = v.owner;
   const next = !owner ? t('consumer.track.next.none') : owner === 'system' || !v.dueAt ? t('consumer.track.next.system') : t(`consumer.track.next.${owner}`, { date: dateTime(v.dueAt) });
 
   return (

@@ -3,10 +3,10 @@
 // first, then the answer names them, with the version the merchant saw (a change by someone
 // else meanwhile gives 409: the page reloads and says so). What the merchant typed is kept on
 // this device until the answer is accepted, so a lost connection or a reload never loses it.
-import { REMEDIES, toWesternDigits } from '@nalish/domain';
+import { MAX_EVIDENCE_MB, REMEDIES, toWesternDigits } from '@nalish/domain';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api.ts';
-import { FILE_PROBLEMS, MAX_EVIDENCE_MB, uploadEvidence } from '../../../evidence.ts';
+import { FILE_PROBLEMS, uploadEvidence } from '../../../evidence.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { useDraft } from '../../../ui/drafts.ts';
@@ -14,7 +14,7 @@ import { type Errors, apiProblems, byField, errorText } from '../../../ui/errors
 import { Field, FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError } from '../../../ui/focus.tsx';
 import { stepProblems, useStep } from '../../../ui/steps.ts';
-import type { ComplaintView } from './types.ts';
+import type { ComplaintView } from '@nalish/domain/responses';
 
 interface Draft {
   kind: 'offer' | 'defence';
@@ -69,14 +69,14 @@ export function AnswerForm(props: { complaint: ComplaintView; reload: () => Prom
   const step = useStep<ComplaintView>(code, props.complaint.version, props.reload, 'merchant.answer.conflict');
   useFocusFirstError(errors, formRef);
 
-  const word = (field: string) => (field === 'message' && d.kind === 'defence' ? t('merchant.answer.err.defenceMessage') : t(FIELD_KEYS[field] ?? 'merchant.answer.err.message'));
-
-  const check = (): Errors => {
-    const e = byField(stepProblems('respond', toBody(d, d.uploaded.map((u) => u.id))), Object.keys(FIELD_KEYS), word);
-    // A refund names its amount.
-    if (d.kind === 'offer' && d.remedy === 'refund' && d.amount.trim() === '') e.amountBdt = t('merchant.answer.err.amountRequired');
-    return e;
+  // The schema says what is wrong; the form says it in its own words (a refund with no amount
+  // at all is asked for one; the domain's rule is that a refund names an amount above 0).
+  const word = (field: string) => {
+    if (field === 'message' && d.kind === 'defence') return t('merchant.answer.err.defenceMessage');
+    if (field === 'amountBdt' && d.kind === 'offer' && d.remedy === 'refund' && d.amount.trim() === '') return t('merchant.answer.err.amountRequired');
+    return t(FIELD_KEYS[field] ?? 'merchant.answer.err.message');
   };
+  const check = (): Errors => byField(stepProblems('respond', toBody(d, d.uploaded.map((u) => u.id))), Object.keys(FIELD_KEYS), word);
 
   const submit = async (ev: React.FormEvent) => {
     ev.preventDefault();

@@ -1,7 +1,7 @@
 // One complaint as the merchant sees it: what the consumer says (order, pre-checks,
 // description), what the rules say (with a form to contest a fact with evidence), the
 // evidence, the merchant's answer, the timeline, and the answer form while an answer is due.
-import { type MessageKey, type State, isTerminal } from '@nalish/domain';
+import { type MessageKey, isTerminal } from '@nalish/domain';
 import { useState } from 'react';
 import { ApiError, api } from '../../../api.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -16,7 +16,7 @@ import { AnswerForm } from './AnswerForm.tsx';
 import { ConsumerSide } from './ConsumerSide.tsx';
 import { ContestForm } from './ContestForm.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
-import type { ComplaintView } from './types.ts';
+import type { ComplaintView } from '@nalish/domain/responses';
 
 function ResponseView({ r }: { r: NonNullable<ComplaintView['response']> }) {
   const { t, bdt, date } = useI18n();
@@ -26,23 +26,25 @@ function ResponseView({ r }: { r: NonNullable<ComplaintView['response']> }) {
         <dt>{t('merchant.answer.kind')}</dt>
         <dd>{r.kind === 'offer' ? t('merchant.answer.offer') : t('merchant.answer.defence')}</dd>
       </div>
-      {r.remedy && (
-        <div>
-          <dt>{t('merchant.answer.remedy')}</dt>
-          <dd>{t(`merchant.remedy.${r.remedy}` as UiKey)}</dd>
-        </div>
-      )}
-      {r.amountBdt !== undefined && (
-        <div>
-          <dt>{t('merchant.answer.amount')}</dt>
-          <dd>{bdt(r.amountBdt)}</dd>
-        </div>
-      )}
-      {r.byDate && (
-        <div>
-          <dt>{t('merchant.answer.byDate')}</dt>
-          <dd>{date(r.byDate)}</dd>
-        </div>
+      {r.kind === 'offer' && (
+        <>
+          <div>
+            <dt>{t('merchant.answer.remedy')}</dt>
+            <dd>{t(`merchant.remedy.${r.remedy}`)}</dd>
+          </div>
+          {r.amountBdt !== undefined && (
+            <div>
+              <dt>{t('merchant.answer.amount')}</dt>
+              <dd>{bdt(r.amountBdt)}</dd>
+            </div>
+          )}
+          {r.byDate && (
+            <div>
+              <dt>{t('merchant.answer.byDate')}</dt>
+              <dd>{date(r.byDate)}</dd>
+            </div>
+          )}
+        </>
       )}
       <div className="m-wide">
         <dt>{t('merchant.answer.message')}</dt>
@@ -126,7 +128,7 @@ export function ComplaintPage({ code }: { code: string }) {
           <p className="muted">{t('merchant.policy.lead')}</p>
           {c.policy.findings.length === 0 ? <p>{t('policy.none')}</p> : <FindingsList findings={c.policy.findings.filter((f) => f.subject === 'merchant')} facts={c.policy} isPrimary={decided} />}
           <RuleSetLine p={c.policy} />
-          {c.policy.statable.length > 0 && !isTerminal(c.state as State) && (
+          {c.policy.statable.length > 0 && !isTerminal(c.state) && (
             <ContestForm complaint={c} policy={c.policy} reload={complaint.reload} onStated={(v) => done(v, t('merchant.contest.sent'))} />
           )}
         </section>

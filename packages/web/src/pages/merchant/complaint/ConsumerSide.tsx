@@ -2,7 +2,7 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { OrderConfirmed } from '../../../OrderConfirmed.tsx';
-import type { ComplaintView } from './types.ts';
+import type { ComplaintView } from '@nalish/domain/responses';
 
 export function ConsumerSide({ c }: { c: ComplaintView }) {
   const { t, date, bdt } = useI18n();

@@ -2,10 +2,10 @@
 // its licence…): the fact, its value and at least one file of evidence, with an optional note.
 // As in the answer form, files are uploaded first and then named, with the version the
 // merchant saw (each upload moves it on); what was typed stays on this device until accepted.
-import type { WireFactKey } from '@nalish/domain';
+import { MAX_EVIDENCE_MB, type WireFactKey } from '@nalish/domain';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api.ts';
-import { FILE_PROBLEMS, MAX_EVIDENCE_MB, uploadEvidence } from '../../../evidence.ts';
+import { FILE_PROBLEMS, uploadEvidence } from '../../../evidence.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { FactPicker, valueError } from '../../../policy/FactInput.tsx';
 import { type PolicyView, toWire } from '../../../policy/model.ts';
@@ -14,7 +14,7 @@ import { type Errors, apiProblems, errorText } from '../../../ui/errors.ts';
 import { Field, FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError } from '../../../ui/focus.tsx';
 import { useStep } from '../../../ui/steps.ts';
-import type { ComplaintView } from './types.ts';
+import type { ComplaintView } from '@nalish/domain/responses';
 
 interface Draft {
   fact: WireFactKey | '';

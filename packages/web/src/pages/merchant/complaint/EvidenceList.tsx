@@ -3,7 +3,7 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { BlobImage } from '../../../ui/BlobImage.tsx';
-import type { Evidence } from './types.ts';
+import type { Evidence } from '@nalish/domain/responses';
 
 export function EvidenceList({ code, items }: { code: string; items: Evidence[] }) {
   const { t, dateTime, number } = useI18n();

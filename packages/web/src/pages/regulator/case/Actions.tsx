@@ -4,13 +4,14 @@
 // `actions` say which are open now. What the officer types is kept for the tab (a reload or a
 // 409 never loses it) until the step is taken.
 import { type Action, ACTIONS, DECISION_OUTCOMES, HEARING_MODES, TRANSITIONS, toWesternDigits } from '@nalish/domain';
+import type { ComplaintView } from '@nalish/domain/responses';
 import { type ReactNode, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useDraft } from '../../../ui/drafts.ts';
 import { Field, FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError } from '../../../ui/focus.tsx';
 import { useOfficer } from '../officer.ts';
-import type { CaseView, Post } from './types.ts';
+import type { Post } from './types.ts';
 
 /** The steps the lifecycle gives officers. */
 export const OFFICER_ACTIONS: readonly Action[] = ACTIONS.filter((a) => TRANSITIONS[a].roles.includes('officer'));
@@ -19,7 +20,7 @@ export const OFFICER_ACTIONS: readonly Action[] = ACTIONS.filter((a) => TRANSITI
 const taka = (s: string) => (s.trim() === '' ? Number.NaN : Number(toWesternDigits(s).replace(/[,\s]/g, '')));
 
 interface FormProps {
-  view: CaseView;
+  view: ComplaintView;
   post: Post;
   officers: { id: string; name: string }[];
 }

@@ -4,6 +4,7 @@
 // the case file PDF. Every step sends the version the officer saw; a 409 reloads the case and
 // keeps what the officer typed.
 import { type Action, ACTIONS } from '@nalish/domain';
+import type { ComplaintView } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../api.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -20,19 +21,19 @@ import { EvidenceSection } from './Evidence.tsx';
 import { History } from './History.tsx';
 import { PolicySection } from './PolicySection.tsx';
 import { CaseOrder, CaseOutcome, CaseSummary } from './Summary.tsx';
-import type { CaseView, Post } from './types.ts';
+import type { Post } from './types.ts';
 
 const isAction = (step: string): step is Action => (ACTIONS as readonly string[]).includes(step);
 
 export function CasePage({ code, officers }: { code: string; officers: { id: string; name: string }[] }) {
   const { t, number } = useI18n();
-  const kase = useResource(() => api<CaseView>('GET', `/api/v1/complaints/${encodeURIComponent(code)}`), [code]);
+  const kase = useResource(() => api<ComplaintView>('GET', `/api/v1/complaints/${encodeURIComponent(code)}`), [code]);
   const view = kase.data;
   const [saved, setSaved] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const noticeRef = useFocusOn<HTMLParagraphElement>(saved);
   const names = new Map(officers.map((o) => [o.id, o.name]));
-  const step = useStep<CaseView>(code, view?.version, kase.reload, 'regulator.conflict');
+  const step = useStep<ComplaintView>(code, view?.version, kase.reload, 'regulator.conflict');
 
   // The heading takes the focus once the case (or why it could not load) is on screen.
   const ready = view !== undefined || kase.error !== null;

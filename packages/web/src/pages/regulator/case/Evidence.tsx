@@ -1,8 +1,8 @@
 // The evidence on a case: each file with its type, size, who added it and when, its SHA-256,
 // and images shown inline.
+import type { Evidence } from '@nalish/domain/responses';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
-import type { Evidence } from '../../../evidence.ts';
 import { BlobImage } from '../../../ui/BlobImage.tsx';
 
 function EvidenceItem({ code, ev }: { code: string; ev: Evidence }) {

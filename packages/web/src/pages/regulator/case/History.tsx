@@ -2,10 +2,10 @@
 // state it left the case in and its details; events from a broken link of the hash chain on
 // are marked.
 import type { MessageKey } from '@nalish/domain';
+import type { TimelineEntry } from '@nalish/domain/responses';
 import { type I18n, useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { type FactValue, type Outcome, factLabel, factValueText, outcomeLabel, ruleName } from '../../../policy/model.ts';
-import type { TimelineEntry } from './types.ts';
 
 function eventDetail(e: TimelineEntry, officers: Map<string, string>, fmt: I18n): string {
   const { t } = fmt;

@@ -4,11 +4,12 @@
 // reason; the facts on file, with what each party said; and a correction of any fact, with a
 // reason, after which the rules run again.
 import { type State, type WireFactKey, isTerminal } from '@nalish/domain';
+import { OUTCOMES } from '@nalish/domain/policy';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { FactPicker, valueError } from '../../../policy/FactInput.tsx';
 import { FindingsList, RuleSetLine } from '../../../policy/Findings.tsx';
-import { type FactSource, OUTCOMES, type PolicyView, type StoredFinding, decided, factLabel, factValueText, outcomeLabel, toWire } from '../../../policy/model.ts';
+import { type FactSource, type PolicyView, type StoredFinding, decided, factLabel, factValueText, outcomeLabel, toWire } from '../../../policy/model.ts';
 import { useDraft } from '../../../ui/drafts.ts';
 import { Field, FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError } from '../../../ui/focus.tsx';
@@ -189,9 +190,9 @@ function FactsOnFile({ policy }: { policy: PolicyView }) {
   );
 }
 
-export function PolicySection({ code, state, policy, post }: { code: string; state: string; policy: PolicyView; post: Post }) {
+export function PolicySection({ code, state, policy, post }: { code: string; state: State; policy: PolicyView; post: Post }) {
   const { t } = useI18n();
-  const open = !isTerminal(state as State);
+  const open = !isTerminal(state);
   return (
     <section className="card" aria-labelledby="r-policy-h">
       <h2 id="r-policy-h">{t('policy.title')}</h2>

@@ -1,12 +1,13 @@
 // The case at a glance: its state, deadline, officer and parties; the hearing, the decision
 // and the fine; and the order with the consumer's pre-checks and the 30-day window.
 import { DEFAULT_SETTINGS, DISTRICTS, type MessageKey } from '@nalish/domain';
+import type { ComplaintView } from '@nalish/domain/responses';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { OrderConfirmed } from '../../../OrderConfirmed.tsx';
-import { type CaseView, day } from './types.ts';
+import { day } from './types.ts';
 
-export function CaseSummary({ view, officers }: { view: CaseView; officers: Map<string, string> }) {
+export function CaseSummary({ view, officers }: { view: ComplaintView; officers: Map<string, string> }) {
   const { t, locale, dateTime } = useI18n();
   return (
     <section className="card" aria-labelledby="r-sum-h">
@@ -36,7 +37,7 @@ export function CaseSummary({ view, officers }: { view: CaseView; officers: Map<
   );
 }
 
-export function CaseOutcome({ view }: { view: CaseView }) {
+export function CaseOutcome({ view }: { view: ComplaintView }) {
   const { t, dateTime, bdt } = useI18n();
   return (
     <section className="card" aria-labelledby="r-outcome-h">
@@ -60,7 +61,7 @@ export function CaseOutcome({ view }: { view: CaseView }) {
   );
 }
 
-export function CaseOrder({ view }: { view: CaseView }) {
+export function CaseOrder({ view }: { view: ComplaintView }) {
   const { t, date, bdt } = useI18n();
   const pc = view.preChecks;
   return (
