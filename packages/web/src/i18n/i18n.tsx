@@ -49,7 +49,7 @@ export interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-export function initialLocale(): Locale {
+function initialLocale(): Locale {
   // The widget's frame speaks the shop page's language, whatever this device chose on the site.
   if (typeof location !== 'undefined' && location.pathname.startsWith('/embed/')) {
     const lang = new URLSearchParams(location.search).get('lang');

@@ -17,7 +17,7 @@ export type { FactSource };
 export type FactValue = Exclude<PolicyView['facts'][WireFactKey], undefined>;
 
 /** The facts each rule of dcog-2021.1 reads (to show a finding's inputs and their sources). */
-export const RULE_FACTS: Record<string, readonly WireFactKey[]> = {
+const RULE_FACTS: Record<string, readonly WireFactKey[]> = {
   'dcog.delivery': ['paymentChannel', 'paymentDate', 'sameCity', 'deliveredAt'],
   'dcog.dispatch48h': ['paymentChannel', 'paymentDate', 'handedToCourierAt', 'buyerToldShippedAt'],
   'dcog.advanceEscrow': ['paymentChannel', 'advancePaidBdt', 'inStock', 'priceBdt', 'advanceViaEscrow'],

@@ -9,8 +9,8 @@ export interface FieldAria {
   'aria-describedby'?: string;
 }
 
-/** The attributes for a control with this id, hint and error (also for controls outside <Field>). */
-export function fieldAria(id: string, error?: string, hint?: boolean): FieldAria {
+/** The attributes for a control with this id, hint and error. */
+function fieldAria(id: string, error?: string, hint?: boolean): FieldAria {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return { id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
 }

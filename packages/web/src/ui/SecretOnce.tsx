@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Field } from './Field.tsx';
 
 /** Copy text to the clipboard; says whether it worked (a page without clipboard access cannot). */
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -16,7 +16,7 @@ export function useFocusOn<E extends HTMLElement>(when: unknown): RefObject<E | 
  * The first invalid field inside `root` (else its form-level error) takes the focus; for an
  * invalid group of choices (a fieldset), its first choice.
  */
-export function focusFirstError(root: ParentNode | null | undefined): void {
+function focusFirstError(root: ParentNode | null | undefined): void {
   const invalid = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
   const target = invalid?.matches('fieldset') ? invalid.querySelector<HTMLElement>('input, select, textarea') : invalid;
   (target ?? root?.querySelector<HTMLElement>('.form-error'))?.focus();

@@ -12,7 +12,7 @@ import { type Problem, schemaProblems } from './errors.ts';
 export type Step = Action | 'policy/facts' | 'policy/review';
 
 /** The endpoint of a step: /api/v1/complaints/{code}/{action with dashes}. */
-export const stepPath = (code: string, step: Step) => `/api/v1/complaints/${encodeURIComponent(code)}/${step.replaceAll('_', '-')}`;
+const stepPath = (code: string, step: Step) => `/api/v1/complaints/${encodeURIComponent(code)}/${step.replaceAll('_', '-')}`;
 
 /** What is wrong with a lifecycle step's body, by the domain's own schema (none when it is valid). */
 export function stepProblems(action: Action, body: unknown): Problem[] {
@@ -20,7 +20,7 @@ export function stepProblems(action: Action, body: unknown): Problem[] {
   return r.success ? [] : schemaProblems(r.error.issues);
 }
 
-export const isConflict = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'conflict';
+const isConflict = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'conflict';
 
 export type StepResult<V> = { ok: true; view: V } | { ok: false; conflict: string; error?: undefined } | { ok: false; error: unknown; conflict?: undefined };
 

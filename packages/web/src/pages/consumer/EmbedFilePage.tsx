@@ -26,7 +26,7 @@ interface OrderClaims {
 }
 
 /** The claims of a signed order context, for display only (unverified here). */
-export function decodeOrderContext(token: string): OrderClaims | null {
+function decodeOrderContext(token: string): OrderClaims | null {
   const payload = token.split('.')[0] ?? '';
   try {
     const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');

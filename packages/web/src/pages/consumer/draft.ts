@@ -44,9 +44,9 @@ export interface DraftFacts {
   refundedAmount: string;
 }
 
-export const DRAFT_KEY = 'nalish.consumer.draft';
-export const OUTBOX_KEY = 'nalish.consumer.outbox';
-export const FILED_KEY = 'nalish.consumer.filed';
+const DRAFT_KEY = 'nalish.consumer.draft';
+const OUTBOX_KEY = 'nalish.consumer.outbox';
+const FILED_KEY = 'nalish.consumer.filed';
 
 export function emptyDraft(): Draft {
   return {

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 
 /** Who took a step, in the consumer's words ("you", "the seller", …). */
-export function useWho() {
+function useWho() {
   const { t } = useI18n();
   return (role: string) => t(`consumer.who.${role === 'consumer' || role === 'merchant' || role === 'officer' ? role : 'system'}` as UiKey);
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import type { Steps } from './act.ts';
 
-export function Stars({ value, onChange, name }: { value: number; onChange(n: number): void; name: string }) {
+function Stars({ value, onChange, name }: { value: number; onChange(n: number): void; name: string }) {
   const { t } = useI18n();
   return (
     <div className="stars" role="radiogroup" aria-label={name}>
