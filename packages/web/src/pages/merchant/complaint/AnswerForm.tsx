@@ -3,7 +3,7 @@
 // first, then the answer names them, with the version the merchant saw (a change by someone
 // else meanwhile gives 409: the page reloads and says so). What the merchant typed is kept on
 // this device until the answer is accepted, so a lost connection or a reload never loses it.
-import { MAX_EVIDENCE_MB, REMEDIES, toWesternDigits } from '@nalish/domain';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_MB, REMEDIES, toWesternDigits } from '@nalish/domain';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api.ts';
 import { FILE_PROBLEMS, uploadEvidence } from '../../../evidence.ts';
@@ -156,7 +156,7 @@ export function AnswerForm(props: { complaint: ComplaintView; reload: () => Prom
           {(a) => <textarea {...a} value={d.message} onChange={(e) => setD({ message: e.target.value })} />}
         </Field>
         <Field id="m-files" label={t('merchant.answer.files')} hint={t('merchant.answer.filesHint', { mb: MAX_EVIDENCE_MB })} error={errors.evidenceIds ?? errors.file}>
-          {(a) => <input {...a} ref={fileInput} type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />}
+          {(a) => <input {...a} ref={fileInput} type="file" multiple accept={EVIDENCE_TYPES.join(',')} onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />}
         </Field>
         {d.uploaded.length > 0 && <p className="muted">{t('merchant.answer.alreadyUploaded', { names: d.uploaded.map((u) => u.filename).join(', ') })}</p>}
         <FormError text={formError} />

@@ -2,7 +2,7 @@
 // its licence…): the fact, its value and at least one file of evidence, with an optional note.
 // As in the answer form, files are uploaded first and then named, with the version the
 // merchant saw (each upload moves it on); what was typed stays on this device until accepted.
-import { MAX_EVIDENCE_MB, type WireFactKey } from '@nalish/domain';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_MB, type WireFactKey } from '@nalish/domain';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api.ts';
 import { FILE_PROBLEMS, uploadEvidence } from '../../../evidence.ts';
@@ -101,7 +101,7 @@ export function ContestForm(props: { complaint: ComplaintView; policy: PolicyVie
         policy={props.policy}
       />
       <Field id="m-contest-files" label={t('merchant.contest.files')} hint={t('merchant.contest.filesHint', { mb: MAX_EVIDENCE_MB })} error={errors.files}>
-        {(a) => <input {...a} ref={fileInput} type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />}
+        {(a) => <input {...a} ref={fileInput} type="file" multiple accept={EVIDENCE_TYPES.join(',')} onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />}
       </Field>
       {d.uploaded.length > 0 && <p className="muted">{t('merchant.contest.alreadyUploaded', { names: d.uploaded.map((u) => u.filename).join(', ') })}</p>}
       <Field id="m-contest-note" label={t('merchant.contest.note')} error={errors.note}>
