@@ -1,6 +1,7 @@
 // What the merchant API answers. Requests are typed by the schemas in @nalish/domain (the
 // ones the server validates with); these are the shapes of the answers.
-import type { Action, ApiKeyScope, Category, Locale, MerchantEvent, MerchantEventType, MerchantResponse, Owner, State } from '@nalish/domain';
+import type { Action, ApiKeyScope, Locale, MerchantEventType, MerchantResponse, Owner, Phase, State } from '@nalish/domain';
+import type { MerchantEvent } from '@nalish/domain/responses';
 
 export type { MerchantEvent, MerchantEventType };
 
@@ -16,7 +17,7 @@ export interface ComplaintSummary {
   /** Send it back as expectedVersion to refuse a step if someone else moved first (409 conflict). */
   version: number;
   state: State;
-  category: Category;
+  phase: Phase;
   owner: Owner | null;
   dueAt: string | null;
   overdue: boolean;

@@ -118,6 +118,12 @@ describe('@nalish/client against a running server', () => {
         return true;
       },
     );
+    // A refund names its amount: the domain's rule, checked here before anything is sent.
+    await assert.rejects(local.respond(c.trackingCode, { kind: 'offer', remedy: 'refund', message: 'We will refund you.' }), (e: NalishApiError) => {
+      assert.equal(e.status, 0);
+      assert.deepEqual(e.details?.fields?.map((f) => f.path), ['amountBdt']);
+      return true;
+    });
     await assert.rejects(local.getComplaint('123-456-7890'), { code: 'validation', status: 0 });
     await assert.rejects(local.listComplaints({ dueBefore: 'next week' }), { code: 'validation', status: 0 });
     assert.equal(rec.calls.length, 0);

@@ -8,6 +8,8 @@ export * from './i18n/messages.ts';
 export * from './identity/trackingCode.ts';
 export * from './identity/phone.ts';
 export * from './complaint/filing.ts';
+export * from './complaint/evidence.ts';
+export * from './complaint/events.ts';
 export * from './policy/facts.ts';
 export * from './complaint/places.ts';
 export * from './complaint/regulatorWindow.ts';

@@ -181,6 +181,21 @@ describe('merchant API: keys and scopes', () => {
     assert.equal(portal.statusCode, 200, portal.body);
   });
 
+  it('a refund offer without an amount is refused for an API key as in the portal (400 at amountBdt), and nothing is written', async () => {
+    const c = await fileVia(s, consumer.auth, complaintInput());
+    const k = await newKey(s, owner, ['complaints:read', 'complaints:respond']);
+    for (const body of [{ kind: 'offer', remedy: 'refund', message: 'We will refund you.' }, { ...offer, amountBdt: 0 }]) {
+      const r = await step(s, { ...k.auth, ...idem() }, c.trackingCode, 'respond', body);
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(r.json().error.code, 'validation');
+      assert.deepEqual(r.json().error.details.fields.map((f: { path: string }) => f.path), ['amountBdt'], r.body);
+    }
+    const view = await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${c.trackingCode}`, headers: k.auth });
+    assert.equal(view.json().state, 'with_merchant');
+    assert.equal(view.json().version, c.version);
+    assert.equal((await step(s, { ...k.auth, ...idem() }, c.trackingCode, 'respond', offer)).statusCode, 200);
+  });
+
   it('the inbox for a key: filters by state, deadline, filing and change date, with a cursor over all pages', async () => {
     const k = await newKey(s, owner, ['complaints:read', 'complaints:respond']);
     // An hour on from the complaints of the tests above: only this test's are filed after `before`.

@@ -1,13 +1,14 @@
 // The app shell: skip link, header with language switch, and the page for the current path.
-// Each area is its own chunk: a consumer's phone downloads only the consumer pages, never
-// the merchant portal or the regulator console.
+// Each area is its own chunk, with its own strings: a consumer's phone downloads only the
+// consumer pages, never the merchant portal or the regulator console.
 import { Suspense, lazy } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
 import { Link, match, usePath } from './router.tsx';
 import { Home } from './pages/Home.tsx';
+import { Loading } from './ui/Loading.tsx';
 
-const FilePage = lazy(() => import('./pages/consumer/FilePage.tsx'));
-const TrackPage = lazy(() => import('./pages/consumer/TrackPage.tsx'));
+const FilePage = lazy(() => import('./pages/consumer/file/FilePage.tsx'));
+const TrackPage = lazy(() => import('./pages/consumer/track/TrackPage.tsx'));
 const SellersPage = lazy(() => import('./pages/consumer/SellersPage.tsx'));
 const SellerPage = lazy(() => import('./pages/consumer/SellerPage.tsx'));
 const EmbedFilePage = lazy(() => import('./pages/consumer/EmbedFilePage.tsx'));
@@ -34,7 +35,7 @@ export function App() {
   // Inside the widget's overlay on a shop's page: the filing flow alone, no header.
   if (path.startsWith('/embed/file')) {
     return (
-      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+      <Suspense fallback={<Loading />}>
         <EmbedFilePage path={path} />
       </Suspense>
     );
@@ -53,7 +54,7 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <Suspense fallback={<Loading />}>
           <Page path={path} />
         </Suspense>
       </main>

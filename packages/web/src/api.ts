@@ -1,6 +1,7 @@
 // The API client. Sessions are the server's HttpOnly cookie (same origin), so no token is
-// ever readable by page scripts. Errors keep the server's code, localised message and
-// field details, so forms can show them next to the field concerned.
+// ever readable by page scripts. Every request asks for the reader's language, so the
+// server's messages come in it. Errors keep the server's code, localised message and field
+// details, so forms can show them next to the field concerned.
 export interface FieldError {
   path: string;
   message: string;
@@ -30,7 +31,13 @@ export function keepSessionInFrame(): void {
   frame.on = true;
 }
 
-export async function api<T>(method: string, path: string, opts: { body?: unknown; locale?: string; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
+// The language the app is shown in (the i18n provider keeps it current).
+let language = '';
+export function setRequestLanguage(locale: string): void {
+  language = locale;
+}
+
+export async function api<T>(method: string, path: string, opts: { body?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -38,7 +45,7 @@ export async function api<T>(method: string, path: string, opts: { body?: unknow
       credentials: frame.on ? 'omit' : 'same-origin',
       headers: {
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(opts.locale ? { 'accept-language': opts.locale } : {}),
+        ...(language ? { 'accept-language': language } : {}),
         ...(frame.token ? { authorization: `Bearer ${frame.token}` } : {}),
       },
       body: opts.form ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),

@@ -1,8 +1,9 @@
 // The app shell in a real browser: Bengali by default, English on request and remembered,
-// served by the API server itself, accessible.
+// served by the API server itself, accessible, and installable (it opens offline).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
+import { BN, heading } from './consumerSupport.ts';
 
 describe('web app shell', () => {
   let w: BrowserWorld;
@@ -36,6 +37,24 @@ describe('web app shell', () => {
     const api = await page.request.get('/api/v1/nothing-here');
     assert.equal(api.status(), 404);
     assert.equal((await api.json()).error.code, 'not_found');
+    await ctx.close();
+  });
+
+  it('installable: the service worker keeps the shell, so the app opens offline', async () => {
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await heading(page, 'অনলাইন অর্ডারে সমস্যা হয়েছে?');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const manifest = await page.request.get('/manifest.webmanifest');
+    assert.equal(manifest.status(), 200);
+    await ctx.setOffline(true);
+    await page.goto('/file');
+    await heading(page, BN['consumer.step.phone']);
+    await page.getByLabel(BN['consumer.otp.phone'], { exact: true }).waitFor();
+    await ctx.setOffline(false);
     await ctx.close();
   });
 });

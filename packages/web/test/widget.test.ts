@@ -2,150 +2,38 @@
 // through the overlay and the merchant's inbox shows it "order confirmed by the merchant"; on
 // a page with hostile global CSS, served from another origin, the button and the overlay are
 // still visible, correctly sized, on top and usable with the keyboard alone, and the session
-// works inside the third-party frame; the trust badge verifies on the merchant's site and says
-// "not verified" on another; the loader leaves no global but window.Nalish and its shadow
-// root is closed; axe-core finds no serious violation in the overlay.
+// works inside the third-party frame; axe-core finds no serious violation in the overlay. (The
+// badge, the portal's widget page and the loader's globals are in widget-badge.test.ts.)
 //
 // The tests open the loader's shadow roots (an init script turns attachShadow's mode to
-// "open") only so Playwright and axe can look inside; styles and behaviour are the same. One
-// test runs without it and checks the roots really are closed.
+// "open") only so Playwright and axe can look inside; styles and behaviour are the same.
 import assert from 'node:assert/strict';
-import { type Server, createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { t as domainT } from '@nalish/domain';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { e164, lastOtp, newPhone } from '../../server/test/harness.ts';
-import { DEMO, addDemoShopHosts, loadDemoData } from '../../server/src/demo.ts';
+import { DEMO } from '../../server/src/demo.ts';
 import { createSession } from '../../server/src/auth/sessions.ts';
 import { signOrderContext } from '../../server/src/widget/orderContext.ts';
-import { signingSecretFor } from '../../server/src/widget/signingSecrets.ts';
-import { commonBn } from '../src/i18n/common.bn.ts';
-import { commonEn } from '../src/i18n/common.en.ts';
-import { consumerBn } from '../src/i18n/consumer.bn.ts';
-import { consumerEn } from '../src/i18n/consumer.en.ts';
 import { merchantEn } from '../src/i18n/merchant.en.ts';
-import { widgetBn } from '../src/i18n/widget.bn.ts';
-import { widgetEn } from '../src/i18n/widget.en.ts';
-import { type BrowserWorld, DESKTOP, SCREENSHOTS, newContext, screenshot, startBrowserWorld } from './browser.ts';
-
-const BN = { ...commonBn, ...consumerBn, ...widgetBn };
-const EN = { ...commonEn, ...consumerEn, ...widgetEn };
-type Cat = typeof BN;
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-
-function openShadowRoots(): void {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init: ShadowRootInit) {
-    return attach.call(this, { ...init, mode: 'open' });
-  };
-}
-
-async function testContext(w: BrowserWorld, opts: { phone?: boolean; locale?: 'bn' | 'en'; closed?: boolean } = {}): Promise<BrowserContext> {
-  const ctx = await newContext(w, opts);
-  if (!opts.closed) await ctx.addInitScript(openShadowRoots);
-  return ctx;
-}
-
-/** The Nalish frame inside the overlay (optionally the one whose address has `part`), once it exists. */
-async function embedFrame(page: Page, part = '/embed/file'): Promise<Frame> {
-  for (let i = 0; i < 200; i++) {
-    const f = page.frames().find((x) => x.url().includes(part));
-    if (f) return f;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the overlay has no Nalish frame');
-}
-
-async function heading(frame: Frame | Page, text: string) {
-  await frame.getByRole('heading', { level: 1, name: text }).waitFor();
-}
-
-/** Serious and critical axe violations in a page or a frame (each document checked on its own). */
-async function seriousViolations(target: Page | Frame): Promise<string[]> {
-  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: axeSource });
-  const r = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'], iframes: false });
-  });
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
-/** The overlay as the screen shows it (a full-page picture would stretch the page behind it). */
-async function viewportShot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
-}
-
-/** What the page itself sees focused (a shadow host stands for everything inside it). */
-const activeTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
+import { type BrowserWorld, DESKTOP, screenshot } from './browser.ts';
+import { BN, type Cat, EN, type WidgetWorld, activeTag, embedFrame, heading, hostilePage as hostilePageOf, seriousViolations, startWidgetWorld, testContext, viewportShot } from './widgetSupport.ts';
 
 describe('the widget in the browser', () => {
+  let world: WidgetWorld;
   let w: BrowserWorld;
   let merchantId: string;
   let secret: string;
-  let other: Server;
   let otherPort: number;
-  let copycat: Server;
-  let copycatPort: number;
-  const pages = new Map<string, string>();
+  let pages: Map<string, string>;
 
   before(async () => {
-    w = await startBrowserWorld();
-    // The browser's clock is the real one (its cookies expire by it, its forms check dates by
-    // it): the server's clock agrees with it here.
-    w.service.clock.set(new Date());
-    await loadDemoData(w.service.deps);
-    // The demo shop is served here on 127.0.0.1; the "shop with hostile CSS" is another site on 127.0.0.2.
-    await addDemoShopHosts(w.service.deps, ['127.0.0.1', '127.0.0.2']);
-    const [m] = await w.service.deps.db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchant_users WHERE email = $1', [DEMO.merchant.email]);
-    merchantId = m!.merchant_id;
-    secret = (await signingSecretFor(w.service.deps.db, w.service.deps.secret, merchantId))!;
-    other = createServer((req, res) => {
-      const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-      res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'not found');
-    });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.2', resolve));
-    otherPort = (other.address() as { port: number }).port;
-    // Another shop that copied the snippet: reached as http://localhost, not a website of the merchant's.
-    copycat = createServer(other.listeners('request')[0] as Parameters<typeof createServer>[1]);
-    await new Promise<void>((resolve) => copycat.listen(0, '127.0.0.1', resolve));
-    copycatPort = (copycat.address() as { port: number }).port;
+    world = await startWidgetWorld();
+    ({ w, merchantId, secret, otherPort, pages } = world);
   });
-  after(async () => {
-    await new Promise<void>((resolve) => other.close(() => resolve()));
-    await new Promise<void>((resolve) => copycat.close(() => resolve()));
-    await w.close();
-  });
+  after(() => world.close());
 
-  /** A shop page on another site whose CSS does its worst to everything around it. */
-  function hostilePage(opts: { token?: string } = {}): string {
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hostile shop</title>
-<style>
-  * { all: unset; font-size: 0 !important; line-height: 0 !important; box-sizing: content-box !important; }
-  html { font-size: 2px !important; zoom: 1; }
-  html, body, main, h1, p, a, section { display: block; }
-  h1, p, a { font-size: 18px !important; line-height: 1.4 !important; color: #333 !important; }
-  div, span, iframe, [role="dialog"], dialog { display: none !important; }
-  button { display: inline-block !important; width: 1px !important; height: 1px !important; overflow: hidden !important; visibility: hidden !important; background: red !important; }
-  nalish-button, nalish-overlay, nalish-badge, *:not(html):not(body):not(main):not(h1):not(p):not(a):not(section) { opacity: 0 !important; transform: scale(0) !important; display: none !important; }
-  *:focus { outline: none !important; }
-  section.cover { position: fixed !important; right: 0 !important; bottom: 0 !important; width: 60vw !important; height: 60vh !important; z-index: 2147483647 !important; background: rgba(200, 0, 0, .25) !important; }
-</style></head><body><main>
-  <h1>Hostile shop</h1>
-  <p><a href="#one" id="first-link">A link before the widget</a></p>
-  <p>Every rule here tries to hide, shrink or cover the widget.</p>
-  <section class="cover"></section>
-</main>
-<script src="${w.baseUrl}/widget.js" data-merchant="${merchantId}"${opts.token ? ` data-order="${opts.token}"` : ''} async></script>
-</body></html>`;
-  }
-
-  function badgePage(): string {
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badge</title></head><body>
-<h1>Shop</h1><script src="${w.baseUrl}/badge.js" data-merchant="${merchantId}" async></script>
-<p><a href="${w.baseUrl}/sellers/${merchantId}"><img id="svg-badge" src="${w.baseUrl}/badge/${merchantId}.svg?lang=en" alt="${domainT('en', 'badge.profile', { name: 'ShopBD' })}"></a></p>
-</body></html>`;
-  }
+  const hostilePage = (opts: { token?: string } = {}) => hostilePageOf(world, opts);
 
   const next = (f: Frame, c: Cat) => f.getByRole('button', { name: c['common.next'], exact: true }).click();
 
@@ -377,103 +265,6 @@ describe('the widget in the browser', () => {
     await heading(frame, EN['consumer.step.order']);
     assert.equal(await frame.getByLabel(EN['consumer.order.number'], { exact: true }).inputValue(), 'SBD-HOSTILE-1');
     assert.deepEqual(await ctx.cookies(w.baseUrl), [], 'no Nalish cookie: the session lives in the frame');
-    await ctx.close();
-  });
-
-  it('the trust badge: the record on the merchant’s site, "not verified" on another; the image too', async () => {
-    pages.set('/badge', badgePage());
-    const ctx = await testContext(w, { phone: false, locale: 'en' });
-    const page = await ctx.newPage();
-    const svgOn = (p: Page) => p.waitForResponse((r) => r.url().includes('/badge/') && r.url().includes('.svg'));
-
-    let svg = svgOn(page);
-    await page.goto(`http://127.0.0.2:${otherPort}/badge`);
-    const link = page.getByRole('link', { name: /Registered seller/ });
-    await link.getByText(domainT('en', 'badge.verifiedFor', { site: '127.0.0.2' })).waitFor();
-    await link.getByText(/complaints in the last 12 months/).waitFor();
-    assert.equal(await link.getAttribute('href'), `${w.baseUrl}/sellers/${merchantId}`);
-    assert.match(await (await svg).text(), /Verified for 127\.0\.0\.2/);
-    await screenshot(page, 'widget-badge-verified-en-desktop');
-
-    // The same snippet copied onto another site (localhost is not the merchant's).
-    svg = svgOn(page);
-    await page.goto(`http://localhost:${copycatPort}/badge`);
-    const copied = page.getByRole('link', { name: /Not verified for this site/ });
-    await copied.getByText(domainT('en', 'badge.notVerifiedLead')).waitFor();
-    assert.equal(await copied.getByText(/complaints in the last 12 months|Registered seller|Trade licence/).count(), 0);
-    const body = await (await svg).text();
-    assert.match(body, /Not verified for this site/);
-    assert.doesNotMatch(body, /complaints in the last 12 months/);
-    await screenshot(page, 'widget-badge-not-verified-en-desktop');
-    await ctx.close();
-  });
-
-  // Last: it replaces the demo merchant's signing secret, which the tests above sign with.
-  it('the merchant portal: the snippets with the merchant’s id, and an owner replaces the signing secret, shown once', async () => {
-    const ctx = await testContext(w, { phone: false, locale: 'en' });
-    const page = await ctx.newPage();
-    await page.goto('/merchant');
-    await page.getByLabel(merchantEn['merchant.signIn.email']).fill(DEMO.merchant.email);
-    await page.getByLabel('Password').fill(DEMO.merchant.password);
-    await page.getByRole('button', { name: merchantEn['merchant.signIn.submit'] }).click();
-    await page.getByRole('link', { name: widgetEn['merchant.nav.widget'] }).click();
-    await page.getByRole('heading', { level: 1, name: widgetEn['merchant.widget.title'] }).waitFor();
-    const snippet = await page.getByRole('textbox', { name: widgetEn['merchant.widget.code'].replace('{what}', widgetEn['merchant.widget.button'].toLowerCase()) }).inputValue();
-    assert.equal(snippet, `<script src="${w.baseUrl}/widget.js" data-merchant="${merchantId}" async></script>`);
-    await page.getByText(/127\.0\.0\.1, 127\.0\.0\.2, shopbd\.demo/).waitFor();
-    await page.getByText(widgetEn['merchant.widget.secretActive'].split(':')[0]!).waitFor();
-    assert.deepEqual(await seriousViolations(page), [], 'axe: the widget page');
-    await page.getByRole('button', { name: widgetEn['merchant.widget.rotate'] }).click();
-    await page.getByText(widgetEn['merchant.widget.rotateConfirm']).waitFor();
-    await page.getByRole('button', { name: widgetEn['merchant.widget.rotateYes'] }).click();
-    const shown = page.getByLabel(widgetEn['merchant.widget.theSecret'], { exact: true });
-    await shown.waitFor();
-    const fresh = await shown.inputValue();
-    assert.match(fresh, /^nss_/);
-    assert.notEqual(fresh, secret);
-    assert.equal(await signingSecretFor(w.service.deps.db, w.service.deps.secret, merchantId), fresh);
-    await page.getByText(new RegExp(`${fresh.slice(0, 10)}…`)).waitFor();
-    assert.deepEqual(await seriousViolations(page), [], 'axe: the new secret shown');
-    await screenshot(page, 'widget-merchant-portal-en-desktop');
-    // Shown once: after a reload only its first characters are.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: widgetEn['merchant.widget.title'] }).waitFor();
-    await page.getByText(new RegExp(`${fresh.slice(0, 10)}…`)).waitFor();
-    assert.equal(await page.getByLabel(widgetEn['merchant.widget.theSecret'], { exact: true }).count(), 0);
-    assert.equal(await page.evaluate((f) => document.body.innerHTML.includes(f), fresh), false);
-    await ctx.close();
-  });
-
-  it('the loader adds no global but window.Nalish, and its shadow roots are closed to the page', async () => {
-    const ctx = await testContext(w, { closed: true, phone: false, locale: 'en' });
-    await ctx.addInitScript(() => {
-      (window as unknown as { __before: string[] }).__before = Object.getOwnPropertyNames(window);
-    });
-    const page = await ctx.newPage();
-    pages.set('/plain', hostilePage().replace(/<style>[\s\S]*<\/style>/, ''));
-    await page.goto(`http://127.0.0.2:${otherPort}/plain`);
-    await page.waitForFunction(() => document.querySelector('nalish-button') !== null);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('nalish-overlay')?.hasAttribute('data-open'));
-    const seen = await page.evaluate(() => {
-      const before = new Set((window as unknown as { __before: string[] }).__before);
-      return {
-        added: Object.getOwnPropertyNames(window).filter((k) => !before.has(k) && k !== '__before'),
-        buttonRoot: document.querySelector('nalish-button')?.shadowRoot ?? null,
-        overlayRoot: document.querySelector('nalish-overlay')?.shadowRoot ?? null,
-        frames: document.querySelectorAll('iframe').length,
-        api: typeof (window as unknown as { Nalish?: { open?: unknown } }).Nalish?.open,
-      };
-    });
-    assert.deepEqual(seen, { added: ['Nalish'], buttonRoot: null, overlayRoot: null, frames: 0, api: 'function' });
-    // The page can still open it for an order of its own through the one global.
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('nalish-overlay')?.hasAttribute('data-open'));
-    await page.evaluate(() => (window as unknown as { Nalish: { open(o: object): void } }).Nalish.open({ order: 'e30.x' }));
-    await page.waitForFunction(() => document.querySelector('nalish-overlay')?.hasAttribute('data-open'));
-    await embedFrame(page, 'order=e30.x');
     await ctx.close();
   });
 });

@@ -2,28 +2,37 @@
 // it validates HTTP bodies at the edge, types the state machine and describes the event
 // that the history stores (a discriminated union on `action`).
 import { z } from 'zod';
+import { MAX_EVIDENCE_FILES } from '../complaint/evidence.ts';
 
 export const REMEDIES = ['refund', 'replacement', 'delivery', 'repair', 'other'] as const;
 export type Remedy = (typeof REMEDIES)[number];
 
 const reason = z.string().trim().min(3).max(2000);
 const isoInstant = z.iso.datetime({ offset: true });
+/** Files already attached to the complaint that a step refers to. */
+const evidenceIds = z.array(z.uuid()).max(MAX_EVIDENCE_FILES).default([]);
 
-export const OfferSchema = z.object({
-  kind: z.literal('offer'),
-  remedy: z.enum(REMEDIES),
-  /** Whole taka; refunds must name an amount. */
-  amountBdt: z.number().int().min(0).max(100_000_000).optional(),
-  /** When the merchant promises to carry it out (an instant, ISO 8601). */
-  byDate: isoInstant.optional(),
-  message: z.string().trim().min(1).max(4000),
-  evidenceIds: z.array(z.uuid()).max(10).default([]),
-});
+export const OfferSchema = z
+  .object({
+    kind: z.literal('offer'),
+    remedy: z.enum(REMEDIES),
+    amountBdt: z.number().int().min(0).max(100_000_000).optional().describe('Whole taka; a refund must name an amount above 0'),
+    /** When the merchant promises to carry it out (an instant, ISO 8601). */
+    byDate: isoInstant.optional(),
+    message: z.string().trim().min(1).max(4000),
+    evidenceIds,
+  })
+  // Here, not only in the portal's form: an API key's offer passes through this schema too, and
+  // a refund without an amount is a promise the consumer cannot check.
+  .refine((o) => o.remedy !== 'refund' || (o.amountBdt !== undefined && o.amountBdt > 0), {
+    message: 'a refund offer names the amount',
+    path: ['amountBdt'],
+  });
 
 export const DefenceSchema = z.object({
   kind: z.literal('defence'),
   message: z.string().trim().min(10).max(4000),
-  evidenceIds: z.array(z.uuid()).max(10).default([]),
+  evidenceIds,
 });
 
 export const ResponseSchema = z.discriminatedUnion('kind', [OfferSchema, DefenceSchema]);
@@ -49,7 +58,7 @@ export const ActionPayloads = {
   assign: z.object({ officerId: z.uuid() }),
   regulator_overdue: z.object({}),
   request_info: z.object({ from: z.enum(['consumer', 'merchant']), question: reason }),
-  provide_info: z.object({ answer: reason, evidenceIds: z.array(z.uuid()).max(10).default([]) }),
+  provide_info: z.object({ answer: reason, evidenceIds }),
   info_timeout: z.object({}),
   schedule_hearing: z.object({
     at: isoInstant,

@@ -253,6 +253,20 @@ describe('guards', () => {
     assert.ok(transition(s, hearing(new Date(NOW.getTime() + 60_000)), ctx('officer', NOW)).ok);
   });
 
+  it('a refund offer names an amount above 0; other remedies need none (payload validation)', () => {
+    const refund = { kind: 'offer', remedy: 'refund', message: 'We will refund you.' };
+    for (const bad of [refund, { ...refund, amountBdt: 0 }]) {
+      assert.throws(
+        () => parseCommand('respond', bad),
+        (e: { issues?: { path: PropertyKey[] }[] }) => e.issues?.[0]?.path.join('.') === 'amountBdt',
+        JSON.stringify(bad),
+      );
+    }
+    assert.doesNotThrow(() => parseCommand('respond', { ...refund, amountBdt: 1500 }));
+    assert.doesNotThrow(() => parseCommand('respond', { kind: 'offer', remedy: 'replacement', message: 'We will send a new one.' }));
+    assert.doesNotThrow(() => parseCommand('respond', { kind: 'defence', message: 'The parcel was delivered on time.' }));
+  });
+
   it('a dismissed decision cannot carry a fine (payload validation)', () => {
     assert.throws(() => parseCommand('decide', { outcome: 'dismissed', reasons: 'No case to answer here.', fineBdt: 100 }));
     assert.doesNotThrow(() => parseCommand('decide', { outcome: 'dismissed', reasons: 'No case to answer here.' }));

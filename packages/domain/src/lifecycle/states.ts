@@ -1,5 +1,6 @@
-// The states a complaint can be in, who owns each one and which few categories
-// statistics use (FixMyStreet's habit: many labels, few categories).
+// The states a complaint can be in, who owns each one and which few phases statistics use
+// (FixMyStreet's habit: many labels, few categories; we call them phases, because "category"
+// already means the kind of problem a consumer complains about).
 
 export const STATES = [
   'submitted',
@@ -26,30 +27,37 @@ export type Role = (typeof ROLES)[number];
 export type Owner = 'system' | 'merchant' | 'consumer' | 'regulator';
 type StaticOwner = Owner | 'party';
 
-export type Category = 'open' | 'with_merchant' | 'with_regulator' | 'closed';
+/** Where a complaint is, for figures and filters: just filed, with the merchant (answering or
+ *  carrying out a remedy), with the regulator, or finished in substance (a received remedy
+ *  waiting only for a rating counts as closed). */
+export const PHASES = ['new', 'with_merchant', 'with_regulator', 'closed'] as const;
+export type Phase = (typeof PHASES)[number];
 
 interface StateInfo {
   readonly owner: StaticOwner | null;
-  readonly category: Category;
+  readonly phase: Phase;
   readonly terminal: boolean;
 }
 
 export const STATE_INFO: Record<State, StateInfo> = {
-  submitted: { owner: 'system', category: 'open', terminal: false },
-  with_merchant: { owner: 'merchant', category: 'with_merchant', terminal: false },
-  merchant_responded: { owner: 'consumer', category: 'with_merchant', terminal: false },
-  resolved: { owner: 'merchant', category: 'with_merchant', terminal: false },
-  fulfilled: { owner: 'consumer', category: 'closed', terminal: false },
-  escalated: { owner: 'regulator', category: 'with_regulator', terminal: false },
-  under_review: { owner: 'regulator', category: 'with_regulator', terminal: false },
-  info_requested: { owner: 'party', category: 'with_regulator', terminal: false },
-  hearing_scheduled: { owner: 'regulator', category: 'with_regulator', terminal: false },
-  decided: { owner: 'regulator', category: 'with_regulator', terminal: false },
-  closed: { owner: null, category: 'closed', terminal: true },
-  withdrawn: { owner: null, category: 'closed', terminal: true },
-  rejected: { owner: null, category: 'closed', terminal: true },
+  submitted: { owner: 'system', phase: 'new', terminal: false },
+  with_merchant: { owner: 'merchant', phase: 'with_merchant', terminal: false },
+  merchant_responded: { owner: 'consumer', phase: 'with_merchant', terminal: false },
+  resolved: { owner: 'merchant', phase: 'with_merchant', terminal: false },
+  fulfilled: { owner: 'consumer', phase: 'closed', terminal: false },
+  escalated: { owner: 'regulator', phase: 'with_regulator', terminal: false },
+  under_review: { owner: 'regulator', phase: 'with_regulator', terminal: false },
+  info_requested: { owner: 'party', phase: 'with_regulator', terminal: false },
+  hearing_scheduled: { owner: 'regulator', phase: 'with_regulator', terminal: false },
+  decided: { owner: 'regulator', phase: 'with_regulator', terminal: false },
+  closed: { owner: null, phase: 'closed', terminal: true },
+  withdrawn: { owner: null, phase: 'closed', terminal: true },
+  rejected: { owner: null, phase: 'closed', terminal: true },
 };
 
 export const isTerminal = (s: State): boolean => STATE_INFO[s].terminal;
-export const categoryOf = (s: State): Category => STATE_INFO[s].category;
-export const OPEN_STATES: readonly State[] = STATES.filter((s) => !STATE_INFO[s].terminal);
+export const phaseOf = (s: State): Phase => STATE_INFO[s].phase;
+/** The states a complaint never leaves (no owner, no deadline). */
+export const TERMINAL_STATES: readonly State[] = STATES.filter((s) => STATE_INFO[s].terminal);
+/** The states of the regulator's phase: the office's queue. */
+export const REGULATOR_STATES: readonly State[] = STATES.filter((s) => STATE_INFO[s].phase === 'with_regulator');

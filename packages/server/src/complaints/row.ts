@@ -1,5 +1,5 @@
 // A complaint row as the database holds it, and the state machine's view of it.
-import type { FactLayers, MerchantResponse, Snapshot, State } from '@nalish/domain';
+import type { ComplaintCategory, FileComplaintInput, FactLayers, MerchantResponse, Owner, PaymentChannel, Snapshot, State } from '@nalish/domain';
 import type { StoredEvaluation } from '../findings/stored.ts';
 
 export interface ComplaintRow {
@@ -7,7 +7,7 @@ export interface ComplaintRow {
   tracking_code: string;
   version: number;
   state: State;
-  owner: string | null;
+  owner: Owner | null;
   due_at: Date | null;
   merchant_id: string;
   office_id: string;
@@ -19,15 +19,15 @@ export interface ComplaintRow {
   order_number: string;
   order_date: string;
   amount_bdt: number;
-  payment_channel: string;
-  category: string;
+  payment_channel: PaymentChannel;
+  category: ComplaintCategory;
   description: string;
-  wanted_remedy: string;
-  pre_checks: Record<string, unknown>;
+  wanted_remedy: FileComplaintInput['wantedRemedy'];
+  pre_checks: FileComplaintInput['preChecks'];
   response: MerchantResponse | null;
   info_requested_from: 'consumer' | 'merchant' | null;
   paused_remaining_ms: number | null;
-  hearing: { at: string; mode: string; place: string } | null;
+  hearing: { at: string; mode: 'online' | 'in_person'; place: string } | null;
   decision: { outcome: 'upheld' | 'dismissed'; fineBdt: number; reasons: string; order?: string } | null;
   fine_collected_bdt: number | null;
   complainant_share_bdt: number | null;

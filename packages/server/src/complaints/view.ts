@@ -1,21 +1,23 @@
 // What a complaint looks like to the person asking: the same record, with the steps this
 // person may take now and, for staff, the verified history chain.
-import { type Action, type LifecycleSettings, type Role, STATE_INFO, actionsFor, maskMobile, regulatorWindow } from '@nalish/domain';
+import {
+  type Action,
+  type ComplaintEventType,
+  type EvidenceType,
+  type LifecycleSettings,
+  type Role,
+  STATE_INFO,
+  type State,
+  actionsFor,
+  maskMobile,
+  regulatorWindow,
+} from '@nalish/domain';
+import type { ComplaintSummary, ComplaintView, Evidence, TimelineEntry } from '@nalish/domain/responses';
 import type { Queryable } from '../db/db.ts';
-import { verifyChain } from '../history/chain.ts';
+import { type ChainReport, verifyChain } from '../history/chain.ts';
 import { policyView } from '../findings/view.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { ComplaintRow } from './row.ts';
-
-export interface TimelineEntry {
-  seq: number;
-  type: string;
-  actorRole: string;
-  fromState: string | null;
-  toState: string;
-  at: string;
-  payload: unknown;
-}
 
 // Steps people take through the API; the others are the system's (deadlines, routing).
 const HUMAN_ACTIONS = new Set<Action>([
@@ -32,12 +34,17 @@ export function availableActions(row: Pick<ComplaintRow, 'state' | 'info_request
   });
 }
 
-export function summary(row: ComplaintRow, now: Date) {
+/** The history check as a case shows it (the complaint is the one shown). */
+function chainCheck(r: ChainReport): NonNullable<ComplaintView['historyChain']> {
+  return { ok: r.ok, events: r.events, ...(r.brokenAtSeq === undefined ? {} : { brokenAtSeq: r.brokenAtSeq }), ...(r.reason === undefined ? {} : { reason: r.reason }) };
+}
+
+export function summary(row: ComplaintRow, now: Date): ComplaintSummary {
   return {
     trackingCode: row.tracking_code,
     version: row.version,
     state: row.state,
-    category: STATE_INFO[row.state].category,
+    phase: STATE_INFO[row.state].phase,
     owner: row.owner,
     dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
     overdue: row.due_at ? new Date(row.due_at).getTime() < now.getTime() : false,
@@ -51,12 +58,12 @@ export function summary(row: ComplaintRow, now: Date) {
   };
 }
 
-export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, now: Date, settings: LifecycleSettings) {
+export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, now: Date, settings: LifecycleSettings): Promise<ComplaintView> {
   // One round trip for everything around the complaint (a tracking read is the busiest path).
   const [related] = await db.query<{
-    events: { seq: number; type: string; actor_role: string; from_state: string | null; to_state: string; created_at: string; payload: unknown }[] | null;
-    evidence: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string; uploaded_by: string; created_at: string }[] | null;
-    merchant: { id: string; name: string; status: string } | null;
+    events: { seq: number; type: ComplaintEventType; actor_role: Role; from_state: State | null; to_state: State; created_at: string; payload: Record<string, unknown> }[] | null;
+    evidence: { id: string; filename: string; media_type: EvidenceType; size_bytes: number; sha256: string; uploaded_by: Evidence['uploadedBy']; created_at: string }[] | null;
+    merchant: { id: string; name: string; status: 'registered' | 'unclaimed' | 'suspended' } | null;
   }>(
     `SELECT
        (SELECT json_agg(e ORDER BY e.seq) FROM (SELECT seq, type, actor_role, from_state, to_state, created_at, payload
@@ -106,7 +113,7 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
       at: new Date(e.created_at).toISOString(),
       payload: e.payload,
     })),
-    evidence: evidence.map((e) => ({
+    evidence: evidence.map((e): Evidence => ({
       id: e.id,
       filename: e.filename,
       mediaType: e.media_type,
@@ -115,6 +122,6 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
       uploadedBy: e.uploaded_by,
       createdAt: new Date(e.created_at).toISOString(),
     })),
-    ...(staff ? { historyChain: await verifyChain(db, row.id) } : {}),
+    ...(staff ? { historyChain: chainCheck(await verifyChain(db, row.id)) } : {}),
   };
 }

@@ -1,12 +1,13 @@
 // The policy checks as a party sees them on a complaint: each finding with its rule, inputs and
 // the officer's review, where each fact came from, and which facts this person may state.
 import { layerFacts } from '@nalish/domain';
+import type { PolicyView } from '@nalish/domain/responses';
 import type { ComplaintRow } from '../complaints/row.ts';
 import type { Actor } from '../policies/actor.ts';
 import { STATABLE_FACTS } from './commands.ts';
 import { type Review, activeReview, effectiveOutcome } from './stored.ts';
 
-export function policyView(row: Pick<ComplaintRow, 'policy' | 'policy_facts'>, actor: Actor) {
+export function policyView(row: Pick<ComplaintRow, 'policy' | 'policy_facts'>, actor: Actor): PolicyView | null {
   const e = row.policy;
   if (!e) return null;
   // Officers' ids are for officers; the parties see the decision and its reason.
@@ -34,6 +35,6 @@ export function policyView(row: Pick<ComplaintRow, 'policy' | 'policy_facts'>, a
         staleReview: active ? null : shown(e.reviews[f.ruleId]),
       };
     }),
-    statable: actor.role === 'system' ? [] : STATABLE_FACTS[actor.role],
+    statable: actor.role === 'system' ? [] : [...STATABLE_FACTS[actor.role]],
   };
 }

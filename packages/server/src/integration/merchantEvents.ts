@@ -1,7 +1,8 @@
 // What a merchant's systems are told about: the few public event types a webhook or the
 // events feed carries, mapped from the internal history. One table, used by both the
 // webhook outbox and the polling feed, so the two never disagree on what happened.
-import { MERCHANT_EVENT_TYPES, type MerchantEvent, type MerchantEventType, type State } from '@nalish/domain';
+import { MERCHANT_EVENT_TYPES, type MerchantEventType, type State } from '@nalish/domain';
+import type { MerchantEvent } from '@nalish/domain/responses';
 
 // The vocabulary lives in @nalish/domain (shared with the typed client); the mapping is here.
 export { MERCHANT_EVENT_TYPES, type MerchantEvent, type MerchantEventType };

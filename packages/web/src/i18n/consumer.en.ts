@@ -84,8 +84,8 @@ export const consumerEn = {
   'consumer.pre.remedy.full': 'All of it',
   'consumer.pre.problemDate': 'When did the problem happen?',
   'consumer.pre.problemHint': 'For example the day the parcel should have come, or the day you got the wrong product.',
-  'consumer.pre.windowOpen': 'The 30-day limit for the regulator (DNCRP): you can still ask the regulator until {date} ({days} days left).',
-  'consumer.pre.windowClosed': 'The 30-day limit for the regulator has passed: the last day was {date}. You can still complain to the seller here, but the regulator (DNCRP) cannot take up this complaint.',
+  'consumer.pre.windowOpen': 'The {limit}-day limit for the regulator (DNCRP): you can still ask the regulator until {date} ({days} days left).',
+  'consumer.pre.windowClosed': 'The {limit}-day limit for the regulator has passed: the last day was {date}. You can still complain to the seller here, but the regulator (DNCRP) cannot take up this complaint.',
   // Step 5
   'consumer.about.description': 'Describe what happened',
   'consumer.about.descriptionHint': 'At least 20 characters. What did you order, what did you pay, what went wrong?',
@@ -93,14 +93,14 @@ export const consumerEn = {
   'consumer.about.district': 'Your district',
   'consumer.about.email': 'E-mail (optional)',
   // Step 6
-  'consumer.ev.lead': 'Photos of the product, the invoice, payment SMS or chat with the seller make the complaint easy to check. JPEG, PNG, WebP or PDF, up to 10 MB each.',
+  'consumer.ev.lead': 'Photos of the product, the invoice, payment SMS or chat with the seller make the complaint easy to check. JPEG, PNG, WebP or PDF, up to {mb} MB each.',
   'consumer.ev.camera': 'Take a photo',
   'consumer.ev.gallery': 'Choose photos or files',
   'consumer.ev.list': 'Files to attach',
   'consumer.ev.none': 'No files yet. You can also add them later.',
   'consumer.ev.remove': 'Remove {name}',
-  'consumer.ev.tooLarge': '{name} is larger than 10 MB.',
-  'consumer.ev.limit': 'At most 10 files.',
+  'consumer.ev.tooLarge': '{name} is larger than {mb} MB.',
+  'consumer.ev.limit': 'At most {max} files.',
   'consumer.ev.preview': 'Preview of {name}',
   // Step 7
   'consumer.review.lead': 'Check your complaint. You can change any part before sending.',
@@ -193,7 +193,7 @@ export const consumerEn = {
   'consumer.track.hearing': 'Hearing',
   'consumer.track.hearingWhen': '{when}, {mode}',
   'consumer.track.hearingPlace': 'Place: {place}',
-  'consumer.track.window': 'Regulator’s 30-day limit: {date}',
+  'consumer.track.window': 'Regulator’s {limit}-day limit: {date}',
   'consumer.who.consumer': 'You',
   'consumer.who.merchant': 'The seller',
   'consumer.who.officer': 'The regulator',
@@ -278,4 +278,7 @@ export const consumerEn = {
   'consumer.ev.policy_finding_reviewed': 'A DNCRP officer reviewed a rule check.',
   'consumer.seller.breaches': 'Rules broken in complaints',
   'consumer.seller.breachesLead': 'Counted from the rule checks of complaints about this seller, after any officer review.',
+  // Inside the widget's frame on a shop's page
+  'consumer.embed.orderFromShop': 'These order details come from the shop and cannot be changed here.',
+  'consumer.embed.close': 'Close and go back to the shop',
 } as const;

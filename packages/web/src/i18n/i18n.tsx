@@ -1,11 +1,32 @@
 // The UI language: Bengali by default, switchable, remembered on the device. Looks up UI
 // keys here and shared keys (states, errors, notifications) in @nalish/domain.
+//
+// The shell carries the shared strings and the consumer's (the pages a consumer's phone opens
+// first, and offline); the merchant portal and the regulator console add theirs when their
+// chunk loads (addStrings), so a consumer never downloads the strings of the other areas.
 import { type Locale, type MessageKey, type Params, formatBdt, formatDate, formatDateTime, formatNumber, hasMessage, t as domainT } from '@nalish/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { bn } from './bn.ts';
-import { en, type UiKey } from './en.ts';
+import { setRequestLanguage } from '../api.ts';
+import { commonBn } from './common.bn.ts';
+import { commonEn } from './common.en.ts';
+import { consumerBn } from './consumer.bn.ts';
+import { consumerEn } from './consumer.en.ts';
+import type { UiKey } from './en.ts';
 
-export const UI: Record<Locale, Record<UiKey, string>> = { bn, en };
+/** One area's strings in both languages (the type checker holds both to the same keys). */
+export interface AreaStrings<K extends UiKey = UiKey> {
+  bn: Record<K, string>;
+  en: Record<K, string>;
+}
+
+const LOADED: Record<Locale, Partial<Record<UiKey, string>>> = { bn: { ...commonBn, ...consumerBn }, en: { ...commonEn, ...consumerEn } };
+
+/** An area's strings, added by the area's own chunk when it loads. */
+export function addStrings<K extends UiKey>(strings: AreaStrings<K>): void {
+  Object.assign(LOADED.bn, strings.bn);
+  Object.assign(LOADED.en, strings.en);
+}
+
 const STORAGE_KEY = 'nalish.locale';
 
 function fill(text: string, locale: Locale, params: Params): string {
@@ -28,7 +49,7 @@ export interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-export function initialLocale(): Locale {
+function initialLocale(): Locale {
   // The widget's frame speaks the shop page's language, whatever this device chose on the site.
   if (typeof location !== 'undefined' && location.pathname.startsWith('/embed/')) {
     const lang = new URLSearchParams(location.search).get('lang');
@@ -39,19 +60,27 @@ export function initialLocale(): Locale {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    setRequestLanguage(l);
+    return l;
+  });
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
+    setRequestLanguage(l);
     setLocaleState(l);
   }, []);
   const value = useMemo<I18n>(
     () => ({
       locale,
       setLocale,
-      t: (key, params = {}) => (key in UI[locale] ? fill(UI[locale][key as UiKey], locale, params) : hasMessage(key) ? domainT(locale, key, params) : key),
+      t: (key, params = {}) => {
+        const text = LOADED[locale][key as UiKey];
+        return text !== undefined ? fill(text, locale, params) : hasMessage(key) ? domainT(locale, key, params) : key;
+      },
       date: (d) => formatDate(locale, new Date(d)),
       dateTime: (d) => formatDateTime(locale, new Date(d)),
       number: (n) => formatNumber(locale, n),

@@ -19,7 +19,6 @@ export const merchantBn: Record<keyof typeof merchantEn, string> = {
   'merchant.signIn.emailInvalid': 'সঠিক ই-মেইল ঠিকানা লিখুন, যেমন name@shop.com।',
   'merchant.signIn.passwordRequired': 'আপনার পাসওয়ার্ড লিখুন।',
 
-  'merchant.err.offline': 'সংযোগ নেই। আপনার লেখা হারায়নি; সংযোগ ফিরলে আবার চেষ্টা করুন।',
   'merchant.err.emailTaken': 'এই ই-মেইল ঠিকানায় আগেই একটি অ্যাকাউন্ট আছে।',
   'merchant.err.selfDeactivate': 'আপনি নিজের অ্যাকাউন্ট নিষ্ক্রিয় করতে পারবেন না।',
   'merchant.err.selfDemote': 'আপনি নিজের মালিকের ভূমিকা সরাতে পারবেন না।',
@@ -114,7 +113,7 @@ export const merchantBn: Record<keyof typeof merchantEn, string> = {
   'merchant.answer.offerHint': 'আপনি কী করবেন এবং ভোক্তা কীভাবে তা পাবেন, লিখুন।',
   'merchant.answer.defenceHint': 'কমপক্ষে ১০ অক্ষর। কী ঘটেছিল ব্যাখ্যা করুন।',
   'merchant.answer.files': 'প্রমাণের ফাইল',
-  'merchant.answer.filesHint': 'ছবি (JPEG, PNG, WebP) বা পিডিএফ, প্রতিটি সর্বোচ্চ ১০ এমবি।',
+  'merchant.answer.filesHint': 'ছবি (JPEG, PNG, WebP) বা পিডিএফ, প্রতিটি সর্বোচ্চ {mb} এমবি।',
   'merchant.answer.alreadyUploaded': 'যুক্ত করা হয়েছে: {names}',
   'merchant.answer.uploading': '{total}টির মধ্যে {n} নম্বর ফাইল আপলোড হচ্ছে…',
   'merchant.answer.sending': 'আপনার উত্তর পাঠানো হচ্ছে…',
@@ -189,8 +188,6 @@ export const merchantBn: Record<keyof typeof merchantEn, string> = {
   'merchant.team.err.role': 'মালিক বা এজেন্ট বেছে নিন।',
   'merchant.team.err.password': 'পাসওয়ার্ডে কমপক্ষে ১০ অক্ষর লাগবে।',
 
-  'merchant.copy.done': 'কপি হয়েছে।',
-  'merchant.copy.failed': 'কপি করা গেল না। লেখাটি বেছে নিয়ে নিজে কপি করুন।',
 
   'merchant.keys.title': 'এপিআই কী',
   'merchant.keys.lead': 'কী দিয়ে আপনার প্রতিষ্ঠানের নিজস্ব সিস্টেম নালিশ এপিআই-এর মাধ্যমে অভিযোগ দেখতে ও উত্তর দিতে পারে। “Authorization: Bearer <key>” হিসেবে পাঠান।',
@@ -241,7 +238,7 @@ export const merchantBn: Record<keyof typeof merchantEn, string> = {
   'merchant.policy.lead': 'নথিতে থাকা তথ্য থেকে হিসাব করা। কোনো তথ্য ভুল হলে নিচে প্রমাণসহ আপত্তি জানান; নিয়মগুলো সঙ্গে সঙ্গে আবার যাচাই হবে, আর অধিদপ্তরের কর্মকর্তা প্রতিটি ফলাফল পর্যালোচনা করতে পারেন।',
   'merchant.contest.title': 'তথ্যে আপত্তি জানান',
   'merchant.contest.files': 'এই তথ্যের প্রমাণ',
-  'merchant.contest.filesHint': 'অন্তত একটি: কুরিয়ারের রসিদ, এসএমএস বা স্ক্রিনশট। ছবি (JPEG, PNG, WebP) বা পিডিএফ, প্রতিটি সর্বোচ্চ ১০ এমবি।',
+  'merchant.contest.filesHint': 'অন্তত একটি: কুরিয়ারের রসিদ, এসএমএস বা স্ক্রিনশট। ছবি (JPEG, PNG, WebP) বা পিডিএফ, প্রতিটি সর্বোচ্চ {mb} এমবি।',
   'merchant.contest.note': 'মন্তব্য (ঐচ্ছিক)',
   'merchant.contest.send': 'প্রমাণসহ পাঠান',
   'merchant.contest.sent': 'আপনার তথ্য নথিভুক্ত হয়েছে এবং নিয়মগুলো আবার যাচাই হয়েছে।',

@@ -17,7 +17,6 @@ export const merchantEn = {
   'merchant.signIn.emailInvalid': 'Enter a valid e-mail address, like name@shop.com.',
   'merchant.signIn.passwordRequired': 'Enter your password.',
 
-  'merchant.err.offline': 'No connection. Nothing you typed is lost; try again when you are back online.',
   'merchant.err.emailTaken': 'This e-mail address already has an account.',
   'merchant.err.selfDeactivate': 'You cannot deactivate your own account.',
   'merchant.err.selfDemote': 'You cannot take away your own owner role.',
@@ -112,7 +111,7 @@ export const merchantEn = {
   'merchant.answer.offerHint': 'Say what you will do and how the consumer receives it.',
   'merchant.answer.defenceHint': 'At least 10 characters. Explain what happened.',
   'merchant.answer.files': 'Evidence files',
-  'merchant.answer.filesHint': 'Photos (JPEG, PNG, WebP) or PDF, up to 10 MB each.',
+  'merchant.answer.filesHint': 'Photos (JPEG, PNG, WebP) or PDF, up to {mb} MB each.',
   'merchant.answer.alreadyUploaded': 'Already attached: {names}',
   'merchant.answer.uploading': 'Uploading file {n} of {total}…',
   'merchant.answer.sending': 'Sending your answer…',
@@ -187,8 +186,6 @@ export const merchantEn = {
   'merchant.team.err.role': 'Choose owner or agent.',
   'merchant.team.err.password': 'A password needs at least 10 characters.',
 
-  'merchant.copy.done': 'Copied.',
-  'merchant.copy.failed': 'Could not copy. Select the text and copy it yourself.',
 
   'merchant.keys.title': 'API keys',
   'merchant.keys.lead': "Keys let your shop's own systems read and answer complaints through the Nalish API. Send one as “Authorization: Bearer <key>”.",
@@ -239,7 +236,7 @@ export const merchantEn = {
   'merchant.policy.lead': 'Worked out from the facts on file. If a fact is wrong, contest it below with evidence; the rules are checked again at once and a DNCRP officer can review each finding.',
   'merchant.contest.title': 'Contest a fact',
   'merchant.contest.files': 'Evidence for this fact',
-  'merchant.contest.filesHint': 'At least one: a courier receipt, an SMS, a screenshot. Images (JPEG, PNG, WebP) or PDF, up to 10 MB each.',
+  'merchant.contest.filesHint': 'At least one: a courier receipt, an SMS, a screenshot. Images (JPEG, PNG, WebP) or PDF, up to {mb} MB each.',
   'merchant.contest.note': 'Note (optional)',
   'merchant.contest.send': 'Send with the evidence',
   'merchant.contest.sent': 'Your facts were recorded and the rules were checked again.',

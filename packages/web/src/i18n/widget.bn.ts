@@ -1,9 +1,7 @@
-// উইজেট (বাংলা): দোকানের পাতার ভেতরে অভিযোগ ফর্ম এবং বিক্রেতা পোর্টালের উইজেট, ব্যাজ ও সাইনিং সিক্রেটের পাতা।
+// বিক্রেতা পোর্টালের উইজেট, ব্যাজ ও সাইনিং সিক্রেটের পাতা (বাংলা)। দোকানের পাতার ভেতরের অভিযোগ ফর্মের লেখা consumer.embed.* এ।
 import type { widgetEn } from './widget.en.ts';
 
 export const widgetBn: Record<keyof typeof widgetEn, string> = {
-  'consumer.embed.orderFromShop': 'অর্ডারের এই তথ্য দোকান থেকে এসেছে, এখানে বদলানো যাবে না।',
-  'consumer.embed.close': 'বন্ধ করে দোকানে ফিরে যান',
 
   'merchant.nav.widget': 'উইজেট ও ব্যাজ',
   'merchant.widget.title': 'উইজেট ও আস্থার ব্যাজ',

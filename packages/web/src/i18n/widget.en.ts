@@ -1,8 +1,6 @@
-// The widget's parts of the web app (English): the filing flow inside a shop's page and the
-// merchant portal's page for the widget, the badge and the signing secret.
+// The merchant portal's page for the widget, the badge and the signing secret (English). The
+// filing flow inside a shop's page speaks with the consumer's strings (consumer.embed.*).
 export const widgetEn = {
-  'consumer.embed.orderFromShop': 'These order details come from the shop and cannot be changed here.',
-  'consumer.embed.close': 'Close and go back to the shop',
 
   'merchant.nav.widget': 'Widget and badge',
   'merchant.widget.title': 'Widget and trust badge',

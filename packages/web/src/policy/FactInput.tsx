@@ -2,9 +2,9 @@
 // happened yet" for events, and an optional time for the hour-counted rules), yes/no, an
 // amount, a payment channel or the reason a refund is due. The consumer's tracking page, the
 // merchant's contest form and the officer's correction share it; each adds its own fields.
-import type { WireFactKey } from '@nalish/domain';
+import { PAYMENT_CHANNELS, REFUND_DUE_REASONS, type WireFactKey } from '@nalish/domain';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FACT_KINDS, NOT_YET, PAYMENT_CHANNEL_IDS, type PolicyView, REFUND_REASONS, factLabel, factValueText, todayInDhaka } from './model.ts';
+import { FACT_KINDS, NOT_YET, type PolicyView, factLabel, factValueText, todayInDhaka } from './model.ts';
 
 export interface FactErrors {
   fact?: string | undefined;
@@ -54,8 +54,8 @@ export function FactPicker(props: {
 
   let control: React.ReactNode = null;
   if (kind === 'bool' || kind === 'channel' || kind === 'reason') {
-    const options = kind === 'bool' ? (['yes', 'no'] as const) : kind === 'channel' ? PAYMENT_CHANNEL_IDS : REFUND_REASONS;
-    const name = (o: string) => (kind === 'bool' ? t(o === 'yes' ? 'policy.yes' : 'policy.no') : kind === 'channel' ? t(`policy.channel.${o as (typeof PAYMENT_CHANNEL_IDS)[number]}`) : t(`policy.reason.${o as (typeof REFUND_REASONS)[number]}`));
+    const options = kind === 'bool' ? (['yes', 'no'] as const) : kind === 'channel' ? PAYMENT_CHANNELS : REFUND_DUE_REASONS;
+    const name = (o: string) => (kind === 'bool' ? t(o === 'yes' ? 'policy.yes' : 'policy.no') : kind === 'channel' ? t(`policy.channel.${o as (typeof PAYMENT_CHANNELS)[number]}`) : t(`policy.reason.${o as (typeof REFUND_DUE_REASONS)[number]}`));
     control = (
       <select {...valueAria} value={value} onChange={(e) => set(e.target.value)}>
         <option value="">{t('policy.form.choose')}</option>

@@ -24,7 +24,7 @@ import {
 
 type AnyFinding = Finding & { effectiveOutcome?: Outcome; subject?: 'merchant' | 'consumer'; instrument?: string; clause?: string; review?: Review | null; staleReview?: Review | null };
 
-export function OutcomeBadge({ f }: { f: AnyFinding }) {
+function OutcomeBadge({ f }: { f: AnyFinding }) {
   const { t } = useI18n();
   const outcome = outcomeOf(f);
   return <span className={`badge outcome-${outcome}`}>{outcomeLabel(t, outcome, subjectOf(f))}</span>;

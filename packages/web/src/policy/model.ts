@@ -1,71 +1,23 @@
-// The policy checks as the web app shows them: the shapes the API returns (evaluation before
-// filing; the stored evaluation on a complaint), which facts each rule reads, how each fact
-// is entered and shown, and how a typed value becomes a wire fact. The rules themselves run on
-// the server only (the engine stays out of the consumer's JavaScript).
-import type { WireFactKey } from '@nalish/domain';
+// The policy checks as the web app shows them: which facts each rule reads, how each fact is
+// entered and shown, and how a typed value becomes a wire fact (the shapes the API returns
+// are the domain's). The rules themselves run on the server only (the engine stays out of
+// the consumer's JavaScript).
+import { type FactSource, type WireFactKey, dhakaDate, toWesternDigits } from '@nalish/domain';
+import type { Finding, PolicyView, ReviewView, StoredFindingView } from '@nalish/domain/responses';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { UiKey } from '../i18n/en.ts';
 
-export const OUTCOMES = ['breach', 'compliant', 'not_applicable', 'unknown'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export type FactSource = 'consumer' | 'merchant' | 'officer';
-export type FactValue = string | number | boolean | null;
-
-/** A finding as POST /api/v1/policy/evaluate returns it. */
-export interface Finding {
-  ruleId: string;
-  outcome: Outcome;
-  missingFacts?: string[];
-  explanation: { bn: string; en: string };
-  numbers: Record<string, string | number | boolean>;
-}
-
-export interface Evaluation {
-  version: string | null;
-  judgedOn: string | null;
-  findings: Finding[];
-}
-
-export interface Review {
-  decision: 'confirm' | 'override';
-  outcome: Outcome;
-  reviewedOutcome: Outcome;
-  reason: string;
-  at: string;
-  officerId?: string;
-}
-
-/** A finding stored with a complaint (GET /api/v1/complaints/:code → policy.findings). */
-export interface StoredFinding extends Finding {
-  instrument: string;
-  clause: string;
-  subject: 'merchant' | 'consumer';
-  effectiveOutcome: Outcome;
-  review: Review | null;
-  staleReview: Review | null;
-}
-
-export interface PolicyView {
-  ruleSet: string | null;
-  judgedOn: string | null;
-  evaluatedAt: string;
-  trigger: 'filed' | FactSource;
-  facts: Partial<Record<WireFactKey, FactValue>>;
-  sources: Partial<Record<WireFactKey, FactSource>>;
-  /** What each party stated (the facts above are these, an officer's over the merchant's over the consumer's). */
-  layers: Partial<Record<FactSource, Partial<Record<WireFactKey, FactValue>>>>;
-  findings: StoredFinding[];
-  statable: WireFactKey[];
-}
-
-export interface RuleBreaches {
-  ruleId: string;
-  breaches: number;
-  confirmed: number;
-}
+/** The shapes the API answers with, from the domain (the server declares the same schemas). */
+export type { Evaluation, Finding, PolicyView, RuleBreaches } from '@nalish/domain/responses';
+export type Review = ReviewView;
+export type StoredFinding = StoredFindingView;
+export type Outcome = Finding['outcome'];
+export type { FactSource };
+/** A fact's value as stated: a date or instant, an amount, yes/no, a channel or reason, or null (has not happened). */
+export type FactValue = Exclude<PolicyView['facts'][WireFactKey], undefined>;
 
 /** The facts each rule of dcog-2021.1 reads (to show a finding's inputs and their sources). */
-export const RULE_FACTS: Record<string, readonly WireFactKey[]> = {
+const RULE_FACTS: Record<string, readonly WireFactKey[]> = {
   'dcog.delivery': ['paymentChannel', 'paymentDate', 'sameCity', 'deliveredAt'],
   'dcog.dispatch48h': ['paymentChannel', 'paymentDate', 'handedToCourierAt', 'buyerToldShippedAt'],
   'dcog.advanceEscrow': ['paymentChannel', 'advancePaidBdt', 'inStock', 'priceBdt', 'advanceViaEscrow'],
@@ -118,23 +70,19 @@ export const FACT_KINDS: Record<WireFactKey, FactKind> = {
   pageShowsReturnPolicy: 'bool',
   causeOfActionDate: 'date',
 };
-export const PAYMENT_CHANNEL_IDS = ['cod', 'bkash', 'nagad', 'rocket', 'card', 'bank', 'airtime'] as const;
-export const REFUND_REASONS = ['not_fulfilled', 'cancelled_by_seller', 'returned_by_buyer', 'none'] as const;
 
 export const NOT_YET = 'not_yet';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const BN_DIGITS = '০১২৩৪৫৬৭৮৯';
-const westernDigits = (s: string) => s.replace(/[০-৯]/g, (d) => String(BN_DIGITS.indexOf(d)));
 
 /** Parse an amount typed in Western or Bengali digits ('২,৫০০', '2500.50'); null if not one. */
 export function parseAmount(raw: string): number | null {
-  const s = westernDigits(raw).replace(/[,\s৳]/g, '');
+  const s = toWesternDigits(raw).replace(/[,\s৳]/g, '');
   return /^\d{1,9}(\.\d{1,2})?$/.test(s) ? Number(s) : null;
 }
 
 /** The Dhaka calendar date of now (YYYY-MM-DD). */
-export const todayInDhaka = () => new Date(Date.now() + 6 * 3_600_000).toISOString().slice(0, 10);
+export const todayInDhaka = () => dhakaDate(new Date());
 
 export type WireResult = { ok: true; value: FactValue } | { ok: false; error: 'value' | 'date' | 'amount' };
 

@@ -5,13 +5,16 @@
 // filing, asks the shop's page to close the overlay. The session and the draft stay in this
 // frame (api.ts, draft.ts): nothing reaches the shop's page.
 import { type FileComplaintInput, PAYMENT_CHANNELS, normalizeBdMobile, toBengaliDigits } from '@nalish/domain';
+import type { MerchantProfile } from '@nalish/domain/responses';
 import { useEffect, useMemo, useState } from 'react';
 import { api, keepSessionInFrame } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import FilePage from './FilePage.tsx';
-import { type Draft, emptyDraft, keepDraftsInTab, loadDraft, saveDraft } from './draft.ts';
+import { keepDraftsInTab } from '../../ui/drafts.ts';
+import { errorText } from '../../ui/errors.ts';
+import { Loading } from '../../ui/Loading.tsx';
+import { type Draft, emptyDraft, loadDraft, saveDraft } from './draft.ts';
 import { type Embed, EmbedContext } from './embed.ts';
-import { errorText } from './shared.tsx';
+import FilePage from './file/FilePage.tsx';
 
 interface OrderClaims {
   merchantId: string;
@@ -23,7 +26,7 @@ interface OrderClaims {
 }
 
 /** The claims of a signed order context, for display only (unverified here). */
-export function decodeOrderContext(token: string): OrderClaims | null {
+function decodeOrderContext(token: string): OrderClaims | null {
   const payload = token.split('.')[0] ?? '';
   try {
     const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
@@ -63,7 +66,7 @@ export default function EmbedFilePage({ path }: { path: string }) {
     const claims = token ? decodeOrderContext(token) : null;
     // One draft per merchant and order, kept for this tab only.
     keepDraftsInTab(`nalish.embed.${merchantId}.${token.slice(-12)}.`);
-    api<{ id: string; name: string; registered: boolean }>('GET', `/api/v1/merchants/${encodeURIComponent(merchantId)}`, { locale })
+    api<MerchantProfile>('GET', `/api/v1/merchants/${encodeURIComponent(merchantId)}`)
       .then((m) => {
         const saved = loadDraft();
         if (saved.merchant.id !== m.id) {
@@ -82,7 +85,7 @@ export default function EmbedFilePage({ path }: { path: string }) {
         setReady(true);
       })
       .catch((e: unknown) => setError(errorText(t, e)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once per shop and order: a change of language must not start the draft again.
   }, [merchantId, token]);
 
   const embed = useMemo<Embed>(() => ({ merchantLocked: true, close: askToClose }), []);
@@ -94,7 +97,7 @@ export default function EmbedFilePage({ path }: { path: string }) {
           {error}
         </p>
       ) : !ready ? (
-        <p role="status">{t('common.loading')}</p>
+        <Loading />
       ) : (
         <EmbedContext.Provider value={embed}>
           <FilePage params={{}} />

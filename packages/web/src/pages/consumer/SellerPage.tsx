@@ -7,7 +7,7 @@ import { BreachesTable } from '../../policy/Findings.tsx';
 import type { RuleBreaches } from '../../policy/model.ts';
 import { navigate } from '../../router.tsx';
 import { loadDraft, saveDraft } from './draft.ts';
-import { errorText } from './shared.tsx';
+import { errorText } from '../../ui/errors.ts';
 
 interface Profile {
   id: string;

@@ -1,28 +1,23 @@
 // Check a seller before paying: search the public merchant registry.
+import type { MerchantSearch } from '@nalish/domain/responses';
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
-import { errorText } from './shared.tsx';
-
-interface Item {
-  id: string;
-  name: string;
-  registered: boolean;
-}
+import { errorText } from '../../ui/errors.ts';
 
 export default function SellersPage({ params }: { params: Record<string, string> }) {
   const { t } = useI18n();
   const q = (params.q ?? '').trim();
   const [input, setInput] = useState(q);
-  const [items, setItems] = useState<Item[] | null>(null);
+  const [items, setItems] = useState<MerchantSearch['items'] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     setInput(q);
     setItems(null);
     setError('');
     if (q.length < 2) return;
-    api<{ items: Item[] }>('GET', `/api/v1/merchants?q=${encodeURIComponent(q)}`)
+    api<MerchantSearch>('GET', `/api/v1/merchants?q=${encodeURIComponent(q)}`)
       .then((r) => setItems(r.items))
       .catch((e: unknown) => setError(errorText(t, e)));
   }, [q, t]);

@@ -1,7 +1,9 @@
-// The filing draft lives in localStorage as the consumer types, so a reload, a closed tab or
-// a dropped connection never loses it. A complaint sent while offline waits in an outbox
-// (also localStorage) and is sent when the connection returns.
+// The filing draft is kept on the phone as the consumer types (the one draft store,
+// ui/drafts.ts), so a reload, a closed tab or a dropped connection never loses it. A complaint
+// sent while offline waits in an outbox (kept the same way) and is sent when the connection
+// returns. Inside the widget's frame the store keeps all three for the tab only.
 import type { FileComplaintInput } from '@nalish/domain';
+import { readDraft, removeDraft, writeDraft } from '../../ui/drafts.ts';
 
 export interface DraftEvidence {
   id: string;
@@ -42,9 +44,9 @@ export interface DraftFacts {
   refundedAmount: string;
 }
 
-export const DRAFT_KEY = 'nalish.consumer.draft';
-export const OUTBOX_KEY = 'nalish.consumer.outbox';
-export const FILED_KEY = 'nalish.consumer.filed';
+const DRAFT_KEY = 'nalish.consumer.draft';
+const OUTBOX_KEY = 'nalish.consumer.outbox';
+const FILED_KEY = 'nalish.consumer.filed';
 
 export function emptyDraft(): Draft {
   return {
@@ -64,59 +66,16 @@ export function emptyDraft(): Draft {
   };
 }
 
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-const memory = new Map<string, string>();
-const inMemory: Store = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) };
-/** The storage, or memory when the browser refuses it (a third-party frame with storage blocked). */
-function usable(get: () => Storage): Store {
-  try {
-    const s = get();
-    s.getItem(DRAFT_KEY);
-    return s;
-  } catch {
-    return inMemory;
-  }
-}
-
-// The widget's frame keeps its draft apart (sessionStorage, its own keys): it must not replace
-// a draft the consumer has on the Nalish site, and it only lives as long as the shop's tab.
-let store: Store | null = null;
-let prefix = '';
-const storage = () => (store ??= usable(() => localStorage));
-export function keepDraftsInTab(keyPrefix: string): void {
-  store = usable(() => sessionStorage);
-  prefix = keyPrefix;
-}
-
-function read<T>(key: string): T | null {
-  try {
-    const raw = storage().getItem(prefix + key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Write; when storage is full, drop the files' contents and keep the words. */
-function write(key: string, value: { evidence: DraftEvidence[] }): void {
-  try {
-    storage().setItem(prefix + key, JSON.stringify(value));
-  } catch {
-    try {
-      storage().setItem(prefix + key, JSON.stringify({ ...value, evidence: value.evidence.map(({ data: _d, ...e }) => e) }));
-    } catch {
-      /* storage unavailable: the draft lives in memory only */
-    }
-  }
-}
+/** Keep the words when storage is full: drop the files' contents (best effort). */
+const withoutFileData = <T extends { evidence: DraftEvidence[] }>(v: T) => ({ ...v, evidence: v.evidence.map(({ data: _d, ...e }) => e) });
 
 export function loadDraft(): Draft {
-  const d = read<Partial<Draft>>(DRAFT_KEY);
+  const d = readDraft<Partial<Draft>>(DRAFT_KEY);
   const e = emptyDraft();
   return d ? { ...e, ...d, merchant: { ...e.merchant, ...d.merchant }, order: { ...e.order, ...d.order }, pre: { ...e.pre, ...d.pre }, facts: { ...e.facts, ...d.facts }, evidence: d.evidence ?? [] } : e;
 }
-export const saveDraft = (d: Draft) => write(DRAFT_KEY, d);
-export const clearDraft = () => storage().removeItem(prefix + DRAFT_KEY);
+export const saveDraft = (d: Draft) => writeDraft(DRAFT_KEY, d, 'device', withoutFileData);
+export const clearDraft = () => removeDraft(DRAFT_KEY);
 
 /** A complaint waiting to be sent; `code` is set once the complaint itself went through. */
 export interface Outbound {
@@ -126,9 +85,9 @@ export interface Outbound {
   code?: string;
   dueAt?: string | null;
 }
-export const loadOutbox = () => read<Outbound>(OUTBOX_KEY);
-export const saveOutbox = (o: Outbound) => write(OUTBOX_KEY, o);
-export const clearOutbox = () => storage().removeItem(prefix + OUTBOX_KEY);
+export const loadOutbox = () => readDraft<Outbound>(OUTBOX_KEY);
+export const saveOutbox = (o: Outbound) => writeDraft(OUTBOX_KEY, o, 'device', withoutFileData);
+export const clearOutbox = () => removeDraft(OUTBOX_KEY);
 
 export interface Filed {
   code: string;
@@ -136,10 +95,10 @@ export interface Filed {
   dueAt: string | null;
   evidenceFailed: boolean;
 }
-export const loadFiled = () => read<Filed>(FILED_KEY);
+export const loadFiled = () => readDraft<Filed>(FILED_KEY);
 export function saveFiled(f: Filed | null) {
-  if (f) storage().setItem(prefix + FILED_KEY, JSON.stringify(f));
-  else storage().removeItem(prefix + FILED_KEY);
+  if (f) writeDraft(FILED_KEY, f);
+  else removeDraft(FILED_KEY);
 }
 
 export function readAsDataUrl(file: Blob): Promise<string> {

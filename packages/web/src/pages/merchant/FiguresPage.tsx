@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BreachesTable } from '../../policy/Findings.tsx';
 import type { RuleBreaches } from '../../policy/model.ts';
-import { PageHeading, errorText, useApi } from './shared.tsx';
+import { api } from '../../api.ts';
+import { errorText } from '../../ui/errors.ts';
+import { PageHeading } from '../../ui/focus.tsx';
 
 interface Stats {
   total: number;
@@ -23,20 +25,18 @@ interface Stats {
 
 export function FiguresPage() {
   const { t, number } = useI18n();
-  const call = useApi();
   const [s, setS] = useState<Stats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = async () => {
     setError(null);
     try {
-      setS(await call<Stats>('GET', '/api/v1/merchant/stats'));
+      setS(await api<Stats>('GET', '/api/v1/merchant/stats'));
     } catch (e) {
       setError(e);
     }
   };
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const due = s ? s.answered + s.notAnswered : 0;

@@ -2,64 +2,41 @@
 // in words. Filters live in the address (?state=…&overdue=true), so a filtered view can be
 // bookmarked; "load more" follows the server's cursor.
 import { type MessageKey, STATES } from '@nalish/domain';
+import type { ComplaintPage as Page } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { UiKey } from '../../i18n/en.ts';
 import { OrderConfirmed } from '../../OrderConfirmed.tsx';
 import { Link, navigate } from '../../router.tsx';
-import { PageHeading, errorText, useApi } from './shared.tsx';
-
-export interface Summary {
-  trackingCode: string;
-  version: number;
-  state: string;
-  dueAt: string | null;
-  overdue: boolean;
-  orderNumber: string;
-  amountBdt: number;
-  orderConfirmed: boolean;
-  problemCategory: string;
-  filedAt: string;
-}
+import { PageHeading } from '../../ui/focus.tsx';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { useResource } from '../../ui/useResource.ts';
 
 export function InboxPage({ query }: { query: URLSearchParams }) {
   const { t, date, dateTime, bdt } = useI18n();
-  const call = useApi();
   const state = query.get('state') ?? '';
   const overdue = query.get('overdue') === 'true';
-  const [items, setItems] = useState<Summary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const fetchPage = (after: string | null) => {
+    const qs = new URLSearchParams({ limit: '20' });
+    if (state) qs.set('state', state);
+    if (overdue) qs.set('overdue', 'true');
+    if (after) qs.set('cursor', after);
+    return api<Page>('GET', `/api/v1/merchant/complaints?${qs}`);
+  };
+  const inbox = useResource(() => fetchPage(null), [state, overdue]);
+  const [moreError, setMoreError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [stateSel, setStateSel] = useState(state);
   const [overdueSel, setOverdueSel] = useState(overdue);
   const list = useRef<HTMLUListElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-
-  const fetchPage = async (after: string | null) => {
-    const qs = new URLSearchParams({ limit: '20' });
-    if (state) qs.set('state', state);
-    if (overdue) qs.set('overdue', 'true');
-    if (after) qs.set('cursor', after);
-    return call<{ items: Summary[]; nextCursor: string | null }>('GET', `/api/v1/merchant/complaints?${qs}`);
-  };
-
-  const load = async () => {
-    setError(null);
-    try {
-      const page = await fetchPage(null);
-      setItems(page.items);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const items = inbox.data?.items;
+  const cursor = inbox.data?.nextCursor ?? null;
 
   useEffect(() => {
     setStateSel(state);
     setOverdueSel(overdue);
-    setItems(null);
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, overdue]);
 
   useEffect(() => {
@@ -70,14 +47,13 @@ export function InboxPage({ query }: { query: URLSearchParams }) {
   const more = async () => {
     if (!cursor || !items) return;
     setBusy(true);
-    setError(null);
+    setMoreError(null);
     try {
       const page = await fetchPage(cursor);
       setFocusIndex(items.length);
-      setItems([...items, ...page.items]);
-      setCursor(page.nextCursor);
+      inbox.set({ items: [...items, ...page.items], nextCursor: page.nextCursor });
     } catch (e) {
-      setError(e);
+      setMoreError(e);
     } finally {
       setBusy(false);
     }
@@ -91,6 +67,7 @@ export function InboxPage({ query }: { query: URLSearchParams }) {
     const s = qs.toString();
     navigate(s ? `/merchant?${s}` : '/merchant');
   };
+  const error = inbox.error ?? moreError;
 
   return (
     <div className="stack">
@@ -113,15 +90,8 @@ export function InboxPage({ query }: { query: URLSearchParams }) {
         </div>
         <button type="submit">{t('merchant.inbox.apply')}</button>
       </form>
-      {error !== null && (
-        <div role="alert" className="notice">
-          <p>{errorText(t, error)}</p>
-          <button type="button" onClick={() => void (items ? more() : load())}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {items === null && error === null && <p role="status">{t('common.loading')}</p>}
+      {error !== null && <LoadError error={error} onRetry={() => void (moreError !== null ? more() : inbox.reload())} />}
+      {!items && error === null && <Loading />}
       {items && (
         <>
           <p role="status" className="muted">
@@ -153,7 +123,7 @@ export function InboxPage({ query }: { query: URLSearchParams }) {
                   </div>
                   <div>
                     <dt>{t('merchant.inbox.problem')}</dt>
-                    <dd>{t(`merchant.category.${c.problemCategory}` as never)}</dd>
+                    <dd>{t(`merchant.category.${c.problemCategory}` as UiKey)}</dd>
                   </div>
                   <div>
                     <dt>{t('merchant.inbox.filed')}</dt>

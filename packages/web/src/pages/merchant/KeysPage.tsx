@@ -1,10 +1,19 @@
 // API keys for the merchant's own systems: list with what each key may do, create with its
 // scopes (the key is shown once, with a copy button), revoke after a confirmation. Everyone
 // on the team sees the keys; only owners create and revoke them.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@nalish/domain';
+import type { ApiKeyList, ApiKeyView as Key, CreatedApiKey } from '@nalish/domain/responses';
+import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ConfirmGroup, Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi, useStaff } from './shared.tsx';
+import { ConfirmGroup } from '../../ui/ConfirmGroup.tsx';
+import { type Errors, apiProblems, byField, errorText } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { PageHeading, useFocusFirstError } from '../../ui/focus.tsx';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { SecretOnce } from '../../ui/SecretOnce.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { useStaff } from './staff.ts';
 
 const SCOPE_TEXT = {
   'complaints:read': 'merchant.keys.scope.read',
@@ -12,81 +21,46 @@ const SCOPE_TEXT = {
   'webhooks:manage': 'merchant.keys.scope.webhooks',
 } as const satisfies Record<ApiKeyScope, string>;
 
-interface Key {
-  id: string;
-  prefix: string;
-  label: string;
-  scopes: ApiKeyScope[];
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
 export function KeysPage() {
   const { t, dateTime } = useI18n();
-  const call = useApi();
   const owner = useStaff().staffRole === 'owner';
-  const [items, setItems] = useState<Key[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const keys = useResource(async () => (await api<ApiKeyList>('GET', '/api/v1/merchant/api-keys')).items, []);
+  const items = keys.data;
   const [label, setLabel] = useState('');
-  const [labelError, setLabelError] = useState('');
   // Reading is the usual start; answering and webhooks are chosen on purpose.
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['complaints:read']);
-  const [scopesError, setScopesError] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
   const [created, setCreated] = useState<{ key: string; label: string } | null>(null);
-  const [copied, setCopied] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [rowError, setRowError] = useState('');
   const [announce, setAnnounce] = useState('');
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const createdRef = useRef<HTMLDivElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  const load = async () => {
-    setError(null);
-    try {
-      setItems((await call<{ items: Key[] }>('GET', '/api/v1/merchant/api-keys')).items);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    if (created) createdRef.current?.focus();
-  }, [created]);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
+  useFocusFirstError(errors, formRef);
 
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     setFormError('');
-    setCopied('');
     const noLabel = !label.trim();
-    setLabelError(noLabel ? t('merchant.keys.err.label') : '');
-    setScopesError(scopes.length === 0 ? t('merchant.keys.err.scopes') : '');
-    if (noLabel || scopes.length === 0) return focusFirstInvalid(formRef.current);
+    const local: Errors = {};
+    if (noLabel) local.label = t('merchant.keys.err.label');
+    if (scopes.length === 0) local.scopes = t('merchant.keys.err.scopes');
+    setErrors(local);
+    if (Object.keys(local).length) return;
     setBusy(true);
     try {
       const chosen = API_KEY_SCOPES.filter((x) => scopes.includes(x));
-      const r = await call<{ id: string; key: string }>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim(), scopes: chosen } });
+      const r = await api<CreatedApiKey>('POST', '/api/v1/merchant/api-keys', { body: { label: label.trim(), scopes: chosen } });
       setCreated({ key: r.key, label: label.trim() });
       setLabel('');
       setScopes(['complaints:read']);
-      await load();
+      await keys.reload();
     } catch (err) {
-      const fields = fieldErrors(t, err, { label: 'merchant.keys.err.label', scopes: 'merchant.keys.err.scopes' });
-      if (fields.label || fields.scopes) {
-        setLabelError(fields.label ?? '');
-        setScopesError(fields.scopes ?? '');
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, err));
+      const fields = byField(apiProblems(err), ['label', 'scopes'], (f) => t(f === 'label' ? 'merchant.keys.err.label' : 'merchant.keys.err.scopes'));
+      setErrors(fields);
+      if (!Object.keys(fields).length) setFormError(errorText(t, err));
     } finally {
       setBusy(false);
     }
@@ -95,10 +69,10 @@ export function KeysPage() {
   const revoke = async (k: Key) => {
     setRowError('');
     try {
-      await call('DELETE', `/api/v1/merchant/api-keys/${k.id}`);
+      await api('DELETE', `/api/v1/merchant/api-keys/${k.id}`);
       setConfirming(null);
       setAnnounce(t('merchant.keys.revoked', { label: k.label }));
-      await load();
+      await keys.reload();
       headingRef.current?.focus();
     } catch (err) {
       setRowError(errorText(t, err));
@@ -112,12 +86,12 @@ export function KeysPage() {
       {owner ? (
         <form className="card" ref={formRef} onSubmit={(e) => void create(e)} noValidate aria-labelledby="m-k-new-h">
           <h2 id="m-k-new-h">{t('merchant.keys.new')}</h2>
-          <Field id="m-k-label" label={t('merchant.keys.label')} hint={t('merchant.keys.labelHint')} error={labelError}>
+          <Field id="m-k-label" label={t('merchant.keys.label')} hint={t('merchant.keys.labelHint')} error={errors.label}>
             {(a) => <input {...a} autoComplete="off" maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />}
           </Field>
-          <fieldset className="m-scopes" aria-describedby={`m-k-scopes-hint${scopesError ? ' m-k-scopes-error' : ''}`}>
+          <fieldset className="m-scopes" aria-describedby={`m-k-scopes-hint${errors.scopes ? ' m-k-scopes-error' : ''}`}>
             <legend>{t('merchant.keys.scopes')}</legend>
-            <p className="muted m-hint" id="m-k-scopes-hint">
+            <p className="hint" id="m-k-scopes-hint">
               {t('merchant.keys.scopesHint')}
             </p>
             {API_KEY_SCOPES.map((scope, i) => (
@@ -127,7 +101,7 @@ export function KeysPage() {
                   name="scopes"
                   value={scope}
                   checked={scopes.includes(scope)}
-                  aria-invalid={scopesError && i === 0 ? true : undefined}
+                  aria-invalid={errors.scopes && i === 0 ? true : undefined}
                   onChange={(e) => setScopes((now) => (e.target.checked ? [...now, scope] : now.filter((x) => x !== scope)))}
                 />
                 <span>
@@ -135,17 +109,13 @@ export function KeysPage() {
                 </span>
               </label>
             ))}
-            {scopesError && (
+            {errors.scopes && (
               <p className="error" id="m-k-scopes-error">
-                {scopesError}
+                {errors.scopes}
               </p>
             )}
           </fieldset>
-          {formError && (
-            <p className="error" role="alert">
-              {formError}
-            </p>
-          )}
+          <FormError text={formError} />
           <button type="submit" className="primary" disabled={busy}>
             {t('merchant.keys.create')}
           </button>
@@ -154,16 +124,9 @@ export function KeysPage() {
         <p className="notice">{t('merchant.keys.ownerOnly')}</p>
       )}
       {created && (
-        <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
+        <SecretOnce id="m-k-secret" label={t('merchant.keys.theKey')} copyLabel={t('merchant.keys.copy')} secret={created.key}>
           <p>{t('merchant.keys.createdOnce', { label: created.label })}</p>
-          <Field id="m-k-secret" label={t('merchant.keys.theKey')}>
-            {(a) => <input {...a} className="m-secret" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />}
-          </Field>
-          <button type="button" onClick={() => void copyText(created.key).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
-            {t('merchant.keys.copy')}
-          </button>
-          <p aria-live="polite">{copied}</p>
-        </div>
+        </SecretOnce>
       )}
       <h2 ref={headingRef} tabIndex={-1}>
         {t('merchant.keys.list')}
@@ -171,15 +134,8 @@ export function KeysPage() {
       <p aria-live="polite" className="muted">
         {announce}
       </p>
-      {error !== null && (
-        <div role="alert" className="notice">
-          <p>{errorText(t, error)}</p>
-          <button type="button" onClick={() => void load()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {items === null && error === null && <p role="status">{t('common.loading')}</p>}
+      {keys.error !== null && <LoadError error={keys.error} onRetry={() => void keys.reload()} />}
+      {!items && keys.error === null && <Loading />}
       {items && items.length === 0 && <p>{t('merchant.keys.none')}</p>}
       {items && items.length > 0 && (
         <ul className="m-list">
@@ -228,7 +184,6 @@ export function KeysPage() {
                   id={`m-k-confirm-${k.id}`}
                   question={t('merchant.keys.confirm', { label: k.label })}
                   yes={t('merchant.keys.confirmYes')}
-                  yesRef={confirmRef}
                   onYes={() => void revoke(k)}
                   onCancel={() => setConfirming(null)}
                 >

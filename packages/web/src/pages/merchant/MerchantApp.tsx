@@ -1,10 +1,14 @@
-// The merchant portal (its own chunk). Pages: sign-in, inbox, complaint, team, API keys,
-// webhooks, figures. Who is signed in comes from GET /api/v1/session (the HttpOnly cookie).
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+// The merchant portal (its own chunk, with its own strings). Pages: sign-in, inbox, complaint,
+// team, API keys, webhooks, figures. Who is signed in comes from GET /api/v1/session (the
+// HttpOnly cookie).
+import type { Identity } from '@nalish/domain/responses';
+import { ApiError, api } from '../../api.ts';
+import { addStrings, useI18n } from '../../i18n/i18n.tsx';
+import { merchantStrings } from '../../i18n/merchantStrings.ts';
 import { Link, match, navigate } from '../../router.tsx';
-import { ComplaintPage } from './ComplaintPage.tsx';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { ComplaintPage } from './complaint/ComplaintPage.tsx';
 import { FiguresPage } from './FiguresPage.tsx';
 import { InboxPage } from './InboxPage.tsx';
 import { KeysPage } from './KeysPage.tsx';
@@ -13,7 +17,9 @@ import { TeamPage } from './TeamPage.tsx';
 import { WebhookPage } from './WebhookPage.tsx';
 import { WebhooksPage } from './WebhooksPage.tsx';
 import { WidgetPage } from './WidgetPage.tsx';
-import { type Staff, StaffContext, errorText, useApi } from './shared.tsx';
+import { type Staff, StaffContext } from './staff.ts';
+
+addStrings(merchantStrings);
 
 function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onSignOut: () => void }) {
   const { t } = useI18n();
@@ -64,47 +70,30 @@ function Nav({ staff, current, onSignOut }: { staff: Staff; current: string; onS
 
 export default function MerchantApp({ path }: { path: string }) {
   const { t } = useI18n();
-  const call = useApi();
-  const [staff, setStaff] = useState<Staff | null | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
+  const session = useResource(async (): Promise<Staff | null> => {
+    try {
+      const s = await api<Identity>('GET', '/api/v1/session');
+      return s.role === 'merchant' ? s : null;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  }, []);
+  const staff = session.data;
   const p = path.split('?')[0] ?? '/merchant';
   const query = new URLSearchParams(path.split('?')[1] ?? '');
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const s = await call<{ role: string } & Staff>('GET', '/api/v1/session');
-      setStaff(s.role === 'merchant' ? s : null);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setStaff(null);
-      else setError(e);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) {
-    return (
-      <div role="alert" className="notice">
-        <p>{errorText(t, error)}</p>
-        <button type="button" onClick={() => void load()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
-  }
-  if (staff === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (staff === null) return <SignIn onSignedIn={() => void load()} />;
+  if (session.error) return <LoadError error={session.error} onRetry={() => void session.reload()} />;
+  if (staff === undefined) return <Loading />;
+  if (staff === null) return <SignIn onSignedIn={() => void session.reload()} />;
 
   const signOut = async () => {
     try {
-      await call('DELETE', '/api/v1/session');
+      await api('DELETE', '/api/v1/session');
     } catch {
       /* signed out locally all the same */
     }
-    setStaff(null);
+    session.set(null);
     navigate('/merchant');
   };
 

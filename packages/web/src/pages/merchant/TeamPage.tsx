@@ -1,74 +1,59 @@
 // Team members and roles. Everyone sees the team; owners add members (the password they
 // give, or one made by the server and shown once), change roles, deactivate and reactivate.
-import { useEffect, useRef, useState } from 'react';
+import type { TeamList, TeamMember as Member, TeamMemberResult } from '@nalish/domain/responses';
+import { useRef, useState } from 'react';
+import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, PageHeading, copyText, errorText, fieldErrors, focusFirstInvalid, useApi, useStaff } from './shared.tsx';
+import type { UiKey } from '../../i18n/en.ts';
+import { type Errors, type Problem, apiProblems, byField, errorText } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { PageHeading, useFocusFirstError } from '../../ui/focus.tsx';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { SecretOnce } from '../../ui/SecretOnce.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { useStaff } from './staff.ts';
 
-interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'agent';
-  active: boolean;
-  createdAt: string;
-}
+const FIELD_KEYS: Record<string, UiKey> = { email: 'merchant.team.err.email', name: 'merchant.team.err.name', role: 'merchant.team.err.role', password: 'merchant.team.err.password' };
+/** Field problems the server names by code rather than by the field's rule. */
+const KNOWN: Record<string, UiKey> = { email_taken: 'merchant.err.emailTaken', cannot_deactivate_self: 'merchant.err.selfDeactivate', cannot_demote_self: 'merchant.err.selfDemote' };
 
 export function TeamPage() {
   const { t, date } = useI18n();
-  const call = useApi();
   const staff = useStaff();
   const owner = staff.staffRole === 'owner';
-  const [items, setItems] = useState<Member[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const team = useResource(async () => (await api<TeamList>('GET', '/api/v1/merchant/team')).items, []);
+  const items = team.data;
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [form, setForm] = useState({ email: '', name: '', role: 'agent', password: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
-  const [created, setCreated] = useState<{ member: Member; initialPassword?: string } | null>(null);
-  const [copied, setCopied] = useState('');
+  const [created, setCreated] = useState<TeamMemberResult | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const createdRef = useRef<HTMLDivElement>(null);
-
-  const load = async () => {
-    setError(null);
-    try {
-      setItems((await call<{ items: Member[] }>('GET', '/api/v1/merchant/team')).items);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    if (created) createdRef.current?.focus();
-  }, [created]);
+  useFocusFirstError(errors, formRef);
+  const word = (field: string, p: Problem) => t(KNOWN[p.message] ?? FIELD_KEYS[field] ?? 'error.validation');
 
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
     setFormError('');
-    setCopied('');
-    const local: Record<string, string> = {};
+    const local: Errors = {};
     if (!form.name.trim()) local.name = t('merchant.team.err.name');
     if (!/^\S+@\S+\.\S+$/.test(form.email.trim())) local.email = t('merchant.team.err.email');
     if (form.password && form.password.length < 10) local.password = t('merchant.team.err.password');
     setErrors(local);
-    if (Object.keys(local).length) return focusFirstInvalid(formRef.current);
+    if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const r = await call<{ member: Member; initialPassword?: string }>('POST', '/api/v1/merchant/team', {
+      const r = await api<TeamMemberResult>('POST', '/api/v1/merchant/team', {
         body: { email: form.email.trim(), name: form.name.trim(), role: form.role, ...(form.password ? { password: form.password } : {}) },
       });
       setCreated(r);
       setForm({ email: '', name: '', role: 'agent', password: '' });
-      await load();
+      await team.reload();
     } catch (err) {
-      const fields = fieldErrors(t, err, { email: 'merchant.team.err.email', name: 'merchant.team.err.name', role: 'merchant.team.err.role', password: 'merchant.team.err.password' });
+      const fields = byField(apiProblems(err), Object.keys(FIELD_KEYS), word);
       setErrors(fields);
-      if (Object.keys(fields).length) focusFirstInvalid(formRef.current);
-      else setFormError(errorText(t, err));
+      if (!Object.keys(fields).length) setFormError(errorText(t, err));
     } finally {
       setBusy(false);
     }
@@ -77,11 +62,11 @@ export function TeamPage() {
   const change = async (m: Member, patch: { active?: boolean; role?: 'owner' | 'agent' }) => {
     setRowError(null);
     try {
-      await call('PATCH', `/api/v1/merchant/team/${m.id}`, { body: patch });
-      await load();
+      await api('PATCH', `/api/v1/merchant/team/${m.id}`, { body: patch });
+      await team.reload();
     } catch (err) {
-      const fields = fieldErrors(t, err, {});
-      setRowError({ id: m.id, text: Object.values(fields)[0] ?? errorText(t, err) });
+      const known = apiProblems(err).find((p) => KNOWN[p.message]);
+      setRowError({ id: m.id, text: known ? t(KNOWN[known.message]!) : errorText(t, err) });
     }
   };
 
@@ -89,15 +74,8 @@ export function TeamPage() {
     <div className="stack">
       <PageHeading>{t('merchant.team.title')}</PageHeading>
       <p>{owner ? t('merchant.team.leadOwner') : t('merchant.team.leadAgent')}</p>
-      {error !== null && (
-        <div role="alert" className="notice">
-          <p>{errorText(t, error)}</p>
-          <button type="button" onClick={() => void load()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {items === null && error === null && <p role="status">{t('common.loading')}</p>}
+      {team.error !== null && <LoadError error={team.error} onRetry={() => void team.reload()} />}
+      {!items && team.error === null && <Loading />}
       {items && (
         <ul className="m-list">
           {items.map((m) => {
@@ -146,21 +124,10 @@ export function TeamPage() {
         </ul>
       )}
       {created && (
-        <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
+        <SecretOnce key={created.member.id} id="m-t-secret" label={t('merchant.team.initialPassword')} copyLabel={t('merchant.team.copyPassword')} secret={created.initialPassword ?? null}>
           <p>{t('merchant.team.added', { name: created.member.name })}</p>
-          {created.initialPassword && (
-            <>
-              <p>{t('merchant.team.passwordOnce')}</p>
-              <Field id="m-t-secret" label={t('merchant.team.initialPassword')}>
-                {(a) => <input {...a} className="m-secret" readOnly value={created.initialPassword} onFocus={(e) => e.currentTarget.select()} />}
-              </Field>
-              <button type="button" onClick={() => void copyText(created.initialPassword!).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
-                {t('merchant.team.copyPassword')}
-              </button>
-              <p aria-live="polite">{copied}</p>
-            </>
-          )}
-        </div>
+          {created.initialPassword && <p>{t('merchant.team.passwordOnce')}</p>}
+        </SecretOnce>
       )}
       {owner && (
         <form className="card" ref={formRef} onSubmit={(e) => void add(e)} noValidate aria-labelledby="m-add-h">
@@ -182,11 +149,7 @@ export function TeamPage() {
           <Field id="m-t-password" label={t('merchant.team.password')} hint={t('merchant.team.passwordHint')} error={errors.password}>
             {(a) => <input {...a} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
           </Field>
-          {formError && (
-            <p className="error" role="alert">
-              {formError}
-            </p>
-          )}
+          <FormError text={formError} />
           <button type="submit" className="primary" disabled={busy}>
             {t('merchant.team.addButton')}
           </button>

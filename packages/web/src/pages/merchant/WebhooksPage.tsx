@@ -1,66 +1,57 @@
 // Webhook endpoints: add one (address and events; the signing secret is shown once), and the
 // list with each endpoint's state, leading to its delivery log and settings.
-import { useEffect, useRef, useState } from 'react';
+import type { WebhookEndpoint, WebhookEndpointCreated, WebhookEndpointList } from '@nalish/domain/responses';
+import { useRef, useState } from 'react';
+import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
-import { Field, PageHeading, errorText, focusFirstInvalid, useApi } from './shared.tsx';
-import { type Endpoint, type EndpointList, EventChoices, SecretOnce, eventLabel, urlError } from './webhookParts.tsx';
+import { type Errors, errorText } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { PageHeading, useFocusFirstError } from '../../ui/focus.tsx';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { SecretOnce } from '../../ui/SecretOnce.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { EventChoices, eventLabel, urlError } from './webhookParts.tsx';
 
 export function WebhooksPage() {
   const { t, dateTime, number } = useI18n();
-  const call = useApi();
-  const [list, setList] = useState<EndpointList | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const endpoints = useResource(() => api<WebhookEndpointList>('GET', '/api/v1/merchant/webhooks'), []);
+  const list = endpoints.data ?? null;
   const [url, setUrl] = useState('');
   // null until the merchant changes the choice: every event is chosen at first.
   const [picked, setPicked] = useState<string[] | null>(null);
-  const [errors, setErrors] = useState<{ url?: string; events?: string }>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
-  const [created, setCreated] = useState<{ endpoint: Endpoint; secret: string } | null>(null);
+  const [created, setCreated] = useState<WebhookEndpointCreated | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-
-  const load = async () => {
-    setError(null);
-    try {
-      setList(await call<EndpointList>('GET', '/api/v1/merchant/webhooks'));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useFocusFirstError(errors, formRef);
 
   const events = picked ?? list?.eventTypes ?? [];
 
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
     setFormError('');
-    const local: typeof errors = {};
+    const local: Errors = {};
     if (!/^https?:\/\/\S+$/i.test(url.trim())) local.url = t('merchant.webhooks.err.url');
     if (events.length === 0) local.events = t('merchant.webhooks.err.events');
     setErrors(local);
-    if (local.url) return focusFirstInvalid(formRef.current);
-    if (local.events) return formRef.current?.querySelector<HTMLInputElement>('fieldset input')?.focus();
+    if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      setCreated(await call<{ endpoint: Endpoint; secret: string }>('POST', '/api/v1/merchant/webhooks', { body: { url: url.trim(), events } }));
+      setCreated(await api<WebhookEndpointCreated>('POST', '/api/v1/merchant/webhooks', { body: { url: url.trim(), events } }));
       setUrl('');
-      await load();
+      await endpoints.reload();
     } catch (err) {
       const u = urlError(t, err);
-      if (u) {
-        setErrors({ url: u });
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, err));
+      if (u) setErrors({ url: u });
+      else setFormError(errorText(t, err));
     } finally {
       setBusy(false);
     }
   };
 
-  const status = (ep: Endpoint) => {
+  const status = (ep: WebhookEndpoint) => {
     if (ep.enabled) return t('merchant.webhooks.on');
     const when = dateTime(ep.disabledAt!);
     return ep.disabledReason === 'failing' ? t('merchant.webhooks.offFailing', { when }) : t('merchant.webhooks.offByYou', { when });
@@ -70,15 +61,8 @@ export function WebhooksPage() {
     <div className="stack">
       <PageHeading>{t('merchant.webhooks.title')}</PageHeading>
       <p>{t('merchant.webhooks.lead')}</p>
-      {error !== null && (
-        <div role="alert" className="notice">
-          <p>{errorText(t, error)}</p>
-          <button type="button" onClick={() => void load()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {list === null && error === null && <p role="status">{t('common.loading')}</p>}
+      {endpoints.error !== null && <LoadError error={endpoints.error} onRetry={() => void endpoints.reload()} />}
+      {list === null && endpoints.error === null && <Loading />}
       {list && (
         <form className="card" ref={formRef} onSubmit={(e) => void add(e)} noValidate aria-labelledby="m-w-new-h">
           <h2 id="m-w-new-h">{t('merchant.webhooks.new')}</h2>
@@ -86,11 +70,7 @@ export function WebhooksPage() {
             {(a) => <input {...a} type="url" inputMode="url" autoComplete="off" maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />}
           </Field>
           <EventChoices idPrefix="m-w-ev" types={list.eventTypes} chosen={events} onChange={setPicked} {...(errors.events ? { error: errors.events } : {})} />
-          {formError && (
-            <p className="error" role="alert">
-              {formError}
-            </p>
-          )}
+          <FormError text={formError} />
           <button type="submit" className="primary" disabled={busy}>
             {t('merchant.webhooks.add')}
           </button>
@@ -98,7 +78,9 @@ export function WebhooksPage() {
       )}
       {created && (
         <div className="stack">
-          <SecretOnce id="m-w-secret" message={t('merchant.webhooks.createdOnce')} secret={created.secret} />
+          <SecretOnce id="m-w-secret" label={t('merchant.webhooks.secret')} copyLabel={t('merchant.webhooks.copySecret')} secret={created.secret}>
+            <p>{t('merchant.webhooks.createdOnce')}</p>
+          </SecretOnce>
           <p>
             <Link className="m-text" to={`/merchant/webhooks/${created.endpoint.id}`}>{t('merchant.webhooks.open', { url: created.endpoint.url })}</Link>
           </p>

@@ -1,79 +1,57 @@
 // The widget, the trust badge and the signing secret for order details: the snippets to paste
 // (with this merchant's id), and the secret created or replaced by an owner, shown once.
-import { useEffect, useRef, useState } from 'react';
+import type { MerchantProfile, SigningSecretCreated, SigningSecretInfo } from '@nalish/domain/responses';
+import { useState } from 'react';
+import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ConfirmGroup, Field, PageHeading, copyText, errorText, useApi, useStaff } from './shared.tsx';
-
-interface SecretInfo {
-  exists: boolean;
-  prefix: string | null;
-  createdAt: string | null;
-}
+import { ConfirmGroup } from '../../ui/ConfirmGroup.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { PageHeading } from '../../ui/focus.tsx';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { CopyButton, SecretOnce } from '../../ui/SecretOnce.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { useStaff } from './staff.ts';
 
 function Snippet({ id, label, hint, code }: { id: string; label: string; hint: string; code: string }) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState('');
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{label}</h2>
       <Field id={id} label={t('merchant.widget.code', { what: label.toLowerCase() })} hint={hint}>
-        {(a) => <textarea {...a} className="m-secret" readOnly rows={code.split('\n').length + 1} value={code} onFocus={(e) => e.currentTarget.select()} />}
+        {(a) => <textarea {...a} className="secret" readOnly rows={code.split('\n').length + 1} value={code} onFocus={(e) => e.currentTarget.select()} />}
       </Field>
-      <button type="button" onClick={() => void copyText(code).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
-        {t('merchant.widget.copy')}
-      </button>
-      <p aria-live="polite">{copied}</p>
+      <CopyButton text={code} label={t('merchant.widget.copy')} />
     </section>
   );
 }
 
 export function WidgetPage() {
   const { t, dateTime } = useI18n();
-  const call = useApi();
   const staff = useStaff();
-  const [info, setInfo] = useState<SecretInfo | null>(null);
-  const [websites, setWebsites] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [actionError, setActionError] = useState('');
-  const [copied, setCopied] = useState('');
-  const [busy, setBusy] = useState(false);
-  const createdRef = useRef<HTMLDivElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const owner = staff.staffRole === 'owner';
   const origin = location.origin;
   const id = staff.merchantId;
-
-  const load = async () => {
-    setError(null);
-    try {
-      setInfo(await call<SecretInfo>('GET', '/api/v1/merchant/signing-secret'));
-      setWebsites((await call<{ websites: string[] }>('GET', `/api/v1/merchants/${id}`)).websites);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    if (created) createdRef.current?.focus();
-  }, [created]);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
+  const page = useResource(async () => {
+    const info = await api<SigningSecretInfo>('GET', '/api/v1/merchant/signing-secret');
+    const { websites } = await api<MerchantProfile>('GET', `/api/v1/merchants/${id}`);
+    return { info, websites };
+  }, [id]);
+  const info = page.data?.info ?? null;
+  const websites = page.data?.websites ?? [];
+  const [created, setCreated] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [actionError, setActionError] = useState('');
+  const [busy, setBusy] = useState(false);
 
   const rotate = async () => {
     setActionError('');
-    setCopied('');
     setBusy(true);
     try {
-      const r = await call<{ secret: string; prefix: string; createdAt: string }>('POST', '/api/v1/merchant/signing-secret');
+      const r = await api<SigningSecretCreated>('POST', '/api/v1/merchant/signing-secret');
       setConfirming(false);
       setCreated(r.secret);
-      setInfo({ exists: true, prefix: r.prefix, createdAt: r.createdAt });
+      page.set({ info: { exists: true, prefix: r.prefix, createdAt: r.createdAt }, websites });
     } catch (e) {
       setActionError(errorText(t, e));
     } finally {
@@ -88,14 +66,7 @@ export function WidgetPage() {
     <div className="stack">
       <PageHeading>{t('merchant.widget.title')}</PageHeading>
       <p>{t('merchant.widget.lead')}</p>
-      {error !== null && (
-        <div role="alert" className="notice">
-          <p>{errorText(t, error)}</p>
-          <button type="button" onClick={() => void load()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      {page.error !== null && <LoadError error={page.error} onRetry={() => void page.reload()} />}
       <Snippet id="m-w-button" label={t('merchant.widget.button')} hint={t('merchant.widget.buttonHint')} code={widget} />
       <Snippet
         id="m-w-badge"
@@ -106,7 +77,7 @@ export function WidgetPage() {
       <section className="card" aria-labelledby="m-w-secret-h">
         <h2 id="m-w-secret-h">{t('merchant.widget.secret')}</h2>
         <p>{t('merchant.widget.secretLead')}</p>
-        {info === null && error === null && <p role="status">{t('common.loading')}</p>}
+        {info === null && page.error === null && <Loading />}
         {info && (
           <p>{info.exists && info.prefix && info.createdAt ? t('merchant.widget.secretActive', { prefix: info.prefix, when: dateTime(info.createdAt) }) : t('merchant.widget.secretNone')}</p>
         )}
@@ -121,28 +92,16 @@ export function WidgetPage() {
             id="m-w-confirm"
             question={t('merchant.widget.rotateConfirm')}
             yes={t('merchant.widget.rotateYes')}
-            yesRef={confirmRef}
             busy={busy}
             onYes={() => void rotate()}
             onCancel={() => setConfirming(false)}
           />
         )}
-        {actionError && (
-          <p className="error" role="alert">
-            {actionError}
-          </p>
-        )}
+        <FormError text={actionError} />
         {created && (
-          <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
+          <SecretOnce id="m-w-secret" label={t('merchant.widget.theSecret')} copyLabel={t('merchant.widget.copy')} secret={created}>
             <p>{t('merchant.widget.created')}</p>
-            <Field id="m-w-secret" label={t('merchant.widget.theSecret')}>
-              {(a) => <input {...a} className="m-secret" readOnly value={created} onFocus={(e) => e.currentTarget.select()} />}
-            </Field>
-            <button type="button" onClick={() => void copyText(created).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
-              {t('merchant.widget.copy')}
-            </button>
-            <p aria-live="polite">{copied}</p>
-          </div>
+          </SecretOnce>
         )}
       </section>
     </div>

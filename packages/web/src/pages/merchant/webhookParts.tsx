@@ -1,31 +1,7 @@
-// What the two webhook pages share: the endpoint as the API gives it, the event checkboxes and
-// the secret shown once with a copy button.
-import { useEffect, useRef, useState } from 'react';
+// What the two webhook pages share: the event checkboxes and the URL field's error.
 import { ApiError } from '../../api.ts';
 import type { UiKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, copyText } from './shared.tsx';
-
-export interface Endpoint {
-  id: string;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  disabledAt: string | null;
-  disabledReason: 'merchant' | 'failing' | null;
-  secretHint: string;
-  previousSecretValidUntil: string | null;
-  consecutiveFailures: number;
-  failingSince: string | null;
-  lastSuccessAt: string | null;
-  createdAt: string;
-}
-
-export interface EndpointList {
-  items: Endpoint[];
-  /** The event types an endpoint may choose, from the server (one list for both). */
-  eventTypes: string[];
-}
 
 export const eventLabel = (type: string) => `merchant.webhooks.event.${type}` as UiKey;
 
@@ -58,29 +34,6 @@ export function EventChoices(props: { idPrefix: string; types: string[]; chosen:
         </p>
       )}
     </fieldset>
-  );
-}
-
-/** A new signing secret: shown once, focused so it is announced, with a copy button. */
-export function SecretOnce({ id, message, secret }: { id: string; message: string; secret: string }) {
-  const { t } = useI18n();
-  const [copied, setCopied] = useState('');
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-    setCopied('');
-  }, [secret]);
-  return (
-    <div className="notice" role="status" tabIndex={-1} ref={ref}>
-      <p>{message}</p>
-      <Field id={id} label={t('merchant.webhooks.secret')}>
-        {(a) => <input {...a} className="m-secret" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} />}
-      </Field>
-      <button type="button" onClick={() => void copyText(secret).then((ok) => setCopied(ok ? t('merchant.copy.done') : t('merchant.copy.failed')))}>
-        {t('merchant.webhooks.copySecret')}
-      </button>
-      <p aria-live="polite">{copied}</p>
-    </div>
   );
 }
 

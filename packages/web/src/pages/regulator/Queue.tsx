@@ -1,27 +1,18 @@
 // The office's queue: escalated cases, soonest deadline first, with filters kept in the
 // address (so "back" from a case returns to the same view) and overdue cases marked in words.
-import { CATEGORIES, type MessageKey } from '@nalish/domain';
+import { CATEGORIES, type MessageKey, REGULATOR_STATES } from '@nalish/domain';
+import type { CasePage, RegulatorMerchantList } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { UiKey } from '../../i18n/en.ts';
 import { Link, navigate } from '../../router.tsx';
-import { FormError, errorText, useOfficer } from './shared.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { FormError } from '../../ui/Field.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { useOfficer } from './officer.ts';
 
-const QUEUE_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled', 'decided'] as const;
-
-interface Item {
-  trackingCode: string;
-  state: string;
-  dueAt: string | null;
-  overdue: boolean;
-  merchantId: string;
-  merchantName: string | null;
-  amountBdt: number;
-  problemCategory: string;
-  filedAt: string;
-  assignedOfficerId: string | null;
-}
 
 interface Filters {
   state: string;
@@ -78,44 +69,27 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
   const me = useOfficer();
   const applied = parse(search);
   const [draft, setDraft] = useState<Filters>(applied);
-  const [items, setItems] = useState<Item[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string>('');
-  const [merchants, setMerchants] = useState<{ id: string; name: string }[]>([]);
+  const cases = useResource(() => api<CasePage>('GET', `/api/v1/regulator/cases?${apiQuery(parse(search))}`), [search, locale]);
+  const items = cases.data?.items ?? null;
+  const cursor = cases.data?.nextCursor ?? null;
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const merchants = useResource(async () => (await api<RegulatorMerchantList>('GET', '/api/v1/regulator/merchants')).items, [locale]).data ?? [];
   const heading = useRef<HTMLHeadingElement>(null);
+  const failed = cases.error ?? moreError;
+  const error = failed !== null ? errorText(t, failed) : '';
 
   useEffect(() => {
     setDraft(parse(search));
-    let live = true;
-    setItems(null);
-    api<{ items: Item[]; nextCursor: string | null }>('GET', `/api/v1/regulator/cases?${apiQuery(parse(search))}`, { locale })
-      .then((r) => {
-        if (!live) return;
-        setItems(r.items);
-        setCursor(r.nextCursor);
-        setError('');
-      })
-      .catch((e) => live && setError(errorText(t, e)));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search, locale]);
-
-  useEffect(() => {
-    api<{ items: { id: string; name: string }[] }>('GET', '/api/v1/regulator/merchants', { locale })
-      .then((r) => setMerchants(r.items))
-      .catch(() => undefined);
-  }, [locale]);
+    setMoreError(null);
+  }, [search]);
 
   async function more() {
-    if (!cursor) return;
+    if (!cursor || !items) return;
     try {
-      const r = await api<{ items: Item[]; nextCursor: string | null }>('GET', `/api/v1/regulator/cases?${apiQuery(applied, cursor)}`, { locale });
-      setItems((old) => [...(old ?? []), ...r.items]);
-      setCursor(r.nextCursor);
+      const r = await api<CasePage>('GET', `/api/v1/regulator/cases?${apiQuery(applied, cursor)}`);
+      cases.set({ items: [...items, ...r.items], nextCursor: r.nextCursor });
     } catch (e) {
-      setError(errorText(t, e));
+      setMoreError(e);
     }
   }
 
@@ -141,7 +115,7 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
             <label htmlFor="rf-state">{t('regulator.queue.state')}</label>
             <select id="rf-state" value={draft.state} onChange={(e) => set('state', e.target.value)}>
               <option value="">{t('regulator.queue.anyState')}</option>
-              {QUEUE_STATES.map((s) => (
+              {REGULATOR_STATES.map((s) => (
                 <option key={s} value={s}>
                   {t(`state.${s}` as MessageKey)}
                 </option>
@@ -197,7 +171,7 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
         </div>
       </form>
       <FormError text={error} />
-      {items === null && !error && <p role="status">{t('common.loading')}</p>}
+      {items === null && !error && <Loading />}
       {items && (
         <section aria-labelledby="r-list-h">
           <h2 id="r-list-h">

@@ -1,44 +1,43 @@
-// The regulator console (its own chunk): officer sign-in with TOTP, the office's queue
-// (/regulator) and one case (/regulator/c/:code). Who is signed in comes from
+// The regulator console (its own chunk, with its own strings): officer sign-in with TOTP, the
+// office's queue (/regulator) and one case (/regulator/c/:code). Who is signed in comes from
 // GET /api/v1/session (the HttpOnly cookie).
-import { useEffect, useState } from 'react';
-import { api } from '../../api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import type { Identity, OfficerList } from '@nalish/domain/responses';
+import { ApiError, api } from '../../api.ts';
+import { addStrings, useI18n } from '../../i18n/i18n.tsx';
+import { regulatorStrings } from '../../i18n/regulatorStrings.ts';
 import { Link, match, navigate } from '../../router.tsx';
-import { CasePage } from './CasePage.tsx';
+import { FormError } from '../../ui/Field.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { Loading } from '../../ui/Loading.tsx';
+import { useResource } from '../../ui/useResource.ts';
+import { CasePage } from './case/CasePage.tsx';
+import { type Officer, OfficerContext } from './officer.ts';
 import { Queue } from './Queue.tsx';
 import { SignIn } from './SignIn.tsx';
-import { FormError, type Officer, OfficerContext, errorText } from './shared.tsx';
+
+addStrings(regulatorStrings);
 
 export default function RegulatorApp({ path }: { path: string }) {
   const { t, locale } = useI18n();
-  const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
-  const [officers, setOfficers] = useState<{ id: string; name: string }[]>([]);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    api<Officer & { role: string }>('GET', '/api/v1/session', { locale })
-      .then((s) => setOfficer(s.role === 'officer' ? s : null))
-      .catch((e) => {
-        if ((e as { status?: number }).status === 401) setOfficer(null);
-        else setError(errorText(t, e));
-      });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const session = useResource(async (): Promise<Officer | null> => {
+    try {
+      const s = await api<Identity>('GET', '/api/v1/session');
+      return s.role === 'officer' ? s : null;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
   }, []);
+  const officer = session.data;
+  const officerList = useResource(async () => (officer ? (await api<OfficerList>('GET', '/api/v1/regulator/officers')).items : []), [officer, locale]);
+  const officers = officerList.data ?? [];
 
-  useEffect(() => {
-    if (!officer) return;
-    api<{ items: { id: string; name: string }[] }>('GET', '/api/v1/regulator/officers', { locale })
-      .then((r) => setOfficers(r.items))
-      .catch(() => undefined);
-  }, [officer, locale]);
-
-  if (officer === undefined) return error ? <FormError text={error} /> : <p role="status">{t('common.loading')}</p>;
+  if (officer === undefined) return session.error ? <FormError text={errorText(t, session.error)} /> : <Loading />;
   if (officer === null)
     return (
       <SignIn
         onSignedIn={(o) => {
-          setOfficer(o);
+          session.set(o);
           requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
         }}
       />
@@ -48,7 +47,7 @@ export default function RegulatorApp({ path }: { path: string }) {
   const c = match('/regulator/c/:code', p ?? '');
   async function signOut() {
     await api('DELETE', '/api/v1/session').catch(() => undefined);
-    setOfficer(null);
+    session.set(null);
     navigate('/regulator');
   }
   return (

@@ -1,26 +1,29 @@
 // Officer sign-in: e-mail, password and the authenticator's 6-digit code.
-import { useEffect, useRef, useState } from 'react';
+import { toWesternDigits } from '@nalish/domain';
+import type { Identity } from '@nalish/domain/responses';
+import { useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, FormError, type Officer, errorText, focusFirstError } from './shared.tsx';
+import { type Errors, apiProblems, byField, errorText } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/focus.tsx';
+import type { Officer } from './officer.ts';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  // Focus the first field in error once React has rendered the errors and re-enabled the
-  // form (focusing from the handler raced the render and sometimes hit a disabled field).
-  useEffect(() => {
-    if (Object.keys(errors).length) focusFirstError(form.current);
-  }, [errors]);
+  // The first field in error takes the focus once React has rendered the errors and
+  // re-enabled the form (focusing from the handler raced the render and hit a disabled field).
+  useFocusFirstError(errors, form);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const missing: Record<string, string> = {};
+    const missing: Errors = {};
     if (!email.trim()) missing.email = t('regulator.err.required');
     if (!password) missing.password = t('regulator.err.required');
     if (Object.keys(missing).length) {
@@ -29,18 +32,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
     }
     setBusy(true);
     try {
-      const digits = totp.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6)).replace(/\s/g, '');
-      await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, ...(digits ? { totp: digits } : {}) }, locale });
-      const s = await api<Officer & { role: string }>('GET', '/api/v1/session', { locale });
-      onSignedIn(s);
+      const digits = toWesternDigits(totp).replace(/\s/g, '');
+      await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, ...(digits ? { totp: digits } : {}) } });
+      const s = await api<Identity>('GET', '/api/v1/session');
+      if (s.role === 'officer') onSignedIn(s);
     } catch (err) {
-      const next: Record<string, string> = {};
+      let next: Errors = {};
       if (err instanceof ApiError && err.code === 'totp_required') next.totp = errorText(t, err);
       else if (err instanceof ApiError && err.code === 'login_failed') next.password = errorText(t, err);
-      else if (err instanceof ApiError && err.details.fields?.length) {
-        for (const f of err.details.fields) if (['email', 'password', 'totp'].includes(f.path)) next[f.path] = t('error.validation');
-        if (!Object.keys(next).length) next[''] = errorText(t, err);
-      } else next[''] = errorText(t, err);
+      else next = byField(apiProblems(err), ['email', 'password', 'totp'], () => t('error.validation'));
+      if (!Object.keys(next).length) next[''] = errorText(t, err);
       setErrors(next);
     } finally {
       setBusy(false);

@@ -3,33 +3,29 @@
 // and per finding a review (confirm, or override with another outcome) with a required
 // reason; the facts on file, with what each party said; and a correction of any fact, with a
 // reason, after which the rules run again.
-import { STATE_INFO, type State, type WireFactKey } from '@nalish/domain';
+import { type State, type WireFactKey, isTerminal } from '@nalish/domain';
+import { OUTCOMES } from '@nalish/domain/policy';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { FactPicker, valueError } from '../../policy/FactInput.tsx';
-import { FindingsList, RuleSetLine } from '../../policy/Findings.tsx';
-import { type FactSource, OUTCOMES, type PolicyView, type StoredFinding, decided, factLabel, factValueText, outcomeLabel, toWire } from '../../policy/model.ts';
-import { Field, FormError, type Post, useFormState } from './shared.tsx';
-
-/** Focus the first field in error (else the form's error) once the errors are on screen. */
-function useFocusOnErrors(errors: Record<string, string>, form: React.RefObject<HTMLFormElement | null>) {
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return;
-    const root = form.current;
-    (root?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? root?.querySelector<HTMLElement>('.r-form-error'))?.focus();
-  }, [errors, form]);
-}
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { FactPicker, valueError } from '../../../policy/FactInput.tsx';
+import { FindingsList, RuleSetLine } from '../../../policy/Findings.tsx';
+import { type FactSource, type PolicyView, type StoredFinding, decided, factLabel, factValueText, outcomeLabel, toWire } from '../../../policy/model.ts';
+import { useDraft } from '../../../ui/drafts.ts';
+import { Field, FormError } from '../../../ui/Field.tsx';
+import { useFocusFirstError } from '../../../ui/focus.tsx';
+import type { Post } from './types.ts';
 
 function ReviewForm({ code, f, post }: { code: string; f: StoredFinding; post: Post }) {
   const { t } = useI18n();
   const slug = f.ruleId.replace(/\W/g, '-');
   const id = `rp-${slug}`;
   const [open, setOpen] = useState(false);
-  const [v, set, clear] = useFormState(`nalish.reg.${code}.review.${f.ruleId}`, { decision: 'confirm', outcome: '', reason: '' });
+  const [v, setV, clear] = useDraft(`nalish.reg.${code}.review.${f.ruleId}`, { decision: 'confirm', outcome: '', reason: '' }, 'tab');
+  const set = (k: keyof typeof v, value: string) => setV({ [k]: value });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusOnErrors(errors, form);
+  useFocusFirstError(errors, form);
   // Opening the form puts the focus on its first choice.
   useEffect(() => {
     if (open) form.current?.querySelector<HTMLElement>('input')?.focus();
@@ -110,11 +106,12 @@ function ReviewForm({ code, f, post }: { code: string; f: StoredFinding; post: P
 
 function CorrectForm({ code, policy, post }: { code: string; policy: PolicyView; post: Post }) {
   const { t } = useI18n();
-  const [v, set, clear] = useFormState(`nalish.reg.${code}.correct`, { fact: '', value: '', reason: '' });
+  const [v, setV, clear] = useDraft(`nalish.reg.${code}.correct`, { fact: '', value: '', reason: '' }, 'tab');
+  const set = (k: keyof typeof v, value: string) => setV({ [k]: value });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusOnErrors(errors, form);
+  useFocusFirstError(errors, form);
   const fact = v.fact as WireFactKey | '';
   const submit = async () => {
     const e: Record<string, string> = {};
@@ -147,10 +144,7 @@ function CorrectForm({ code, policy, post }: { code: string; policy: PolicyView;
         facts={policy.statable}
         fact={fact}
         value={v.value}
-        onChange={(k, value) => {
-          set('fact', k);
-          set('value', value);
-        }}
+        onChange={(k, value) => setV({ fact: k, value })}
         errors={{ fact: errors.fact, value: errors.value }}
         policy={policy}
       />
@@ -196,9 +190,9 @@ function FactsOnFile({ policy }: { policy: PolicyView }) {
   );
 }
 
-export function PolicySection({ code, state, policy, post }: { code: string; state: string; policy: PolicyView; post: Post }) {
+export function PolicySection({ code, state, policy, post }: { code: string; state: State; policy: PolicyView; post: Post }) {
   const { t } = useI18n();
-  const open = !STATE_INFO[state as State]?.terminal;
+  const open = !isTerminal(state);
   return (
     <section className="card" aria-labelledby="r-policy-h">
       <h2 id="r-policy-h">{t('policy.title')}</h2>
