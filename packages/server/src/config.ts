@@ -2,6 +2,7 @@
 // .env.example at the repository root documents every setting.
 import { z } from 'zod';
 import { LifecycleSettingsSchema } from '@nalish/domain';
+import { StartupRefused } from './startup.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -33,7 +34,8 @@ const EnvSchema = z.object({
    *  PUBLIC_URL is itself on this computer (a local demo), never on a public install. */
   WEBHOOKS_ALLOW_LOOPBACK: bool.optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  DEMO_DATA: bool.default(true),
+  /** Unset: on only when PUBLIC_URL is on this computer. `force`: on even for a public address. */
+  DEMO_DATA: z.enum(['true', 'false', '1', '0', 'force']).optional(),
   FILINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
   OTP_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).default(5),
   OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
@@ -44,10 +46,30 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof parseConfig>;
 
+/** PUBLIC_URL on this computer (a local try-out or a test), as opposed to a public install. */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Demo data on a public address: the README prints its officer's password and TOTP secret. */
+export class DemoDataOnPublicUrl extends StartupRefused {
+  constructor(publicUrl: string) {
+    super(
+      `DEMO_DATA=true with PUBLIC_URL=${publicUrl}, a public address: the demo data creates officers and a merchant whose ` +
+        'passwords (and the officer\'s TOTP secret) are printed in the README, so anyone could sign in. Demo data loads by ' +
+        'default only when PUBLIC_URL is on this computer. Leave DEMO_DATA unset (or false), or set DEMO_DATA=force if this ' +
+        'public install is meant to be a demo.',
+    );
+  }
+}
+
 export function parseConfig(env: Record<string, string | undefined> = process.env) {
   const e = EnvSchema.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   const lifecycle = LifecycleSettingsSchema.parse(e.LIFECYCLE_SETTINGS ? JSON.parse(e.LIFECYCLE_SETTINGS) : {});
-  const publicHost = new URL(e.PUBLIC_URL).hostname;
+  const local = isLocalUrl(e.PUBLIC_URL);
+  const demo = e.DEMO_DATA ?? (local ? 'true' : 'false');
+  if (!local && (demo === 'true' || demo === '1')) throw new DemoDataOnPublicUrl(e.PUBLIC_URL);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -65,11 +87,15 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     workers: e.WORKERS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     webhooks: {
-      allowLoopback: e.WEBHOOKS_ALLOW_LOOPBACK ?? ['localhost', '127.0.0.1', '[::1]'].includes(publicHost),
+      allowLoopback: e.WEBHOOKS_ALLOW_LOOPBACK ?? local,
       // A delivery must end well inside the worker's lease, or another worker would take it over.
       timeoutMs: Math.min(e.WEBHOOK_TIMEOUT_MS, Math.floor(e.OUTBOX_LEASE_MS / 2)),
     },
-    demoData: e.DEMO_DATA,
+    demoData: demo !== 'false' && demo !== '0',
+    /** Demo data was asked for on a public address on purpose (DEMO_DATA=force). */
+    demoForced: demo === 'force',
+    /** PUBLIC_URL is on this computer. */
+    localInstall: local,
     limits: {
       filingsPerDay: e.FILINGS_PER_DAY,
       otpPerPhonePerHour: e.OTP_PER_PHONE_PER_HOUR,

@@ -40,8 +40,8 @@ export async function prepareDatabase(db: Db): Promise<void> {
   await seedHolidays(db);
 }
 
-export async function createDeps(config: Config, opts: { db?: Db; now?: () => Date } = {}): Promise<Deps> {
-  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+export async function createDeps(config: Config, opts: { db?: Db; now?: () => Date; command?: string } = {}): Promise<Deps> {
+  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: opts.command ?? 'nalish' }));
   await prepareDatabase(db);
   return {
     db,
