@@ -35,7 +35,7 @@ describe('demo data and the public address', () => {
   });
 
   it('npm start stops at once with that message, before opening anything', async () => {
-    const env = { ...process.env, PUBLIC_URL: 'https://nalish.example', DEMO_DATA: 'true', DATA_DIR: '/nonexistent/nalish-never-created', PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_URL: 'https://nalish.example', DEMO_DATA: 'true', DATA_DIR: '/nonexistent/nalish-never-created', PORT: '0' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
