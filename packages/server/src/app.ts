@@ -28,11 +28,16 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    // Behind nginx or a load balancer every request comes from the proxy: TRUST_PROXY tells
+    // which hops to believe, so request.ip (every per-address limit) is the real client's.
+    // (A hop count is given as Fastify itself applies it: the nearest n hops are proxies.)
+    trustProxy: typeof deps.config.trustProxy === 'number' ? hops(deps.config.trustProxy) : deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,6 @@
 // Configuration is read from the environment once, at start-up, and validated here.
 // .env.example at the repository root documents every setting.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { LifecycleSettingsSchema } from '@nalish/domain';
 import { StartupRefused } from './startup.ts';
@@ -9,6 +10,9 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /** Behind a reverse proxy: how many proxy hops, or which proxy addresses, to believe
+   *  X-Forwarded-For/-Proto/-Host from (Fastify's trustProxy). Unset: none. */
+  TRUST_PROXY: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   /** The address people use to reach this service; used in SMS and e-mail links. */
@@ -46,6 +50,32 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof parseConfig>;
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: a hop count (1 = the one proxy in front of us), or a comma-separated list of the
+ * proxies' addresses and CIDR ranges (or loopback, linklocal, uniquelocal). `true` (believe any
+ * X-Forwarded-For) is refused: a client reaching the server directly could then pick its address.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [addr = '', bits, extra] = entry.split('/');
+    const family = isIP(addr);
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(entry) || (family !== 0 && okBits && extra === undefined))) {
+      throw new StartupRefused(
+        `TRUST_PROXY=${value}: "${entry}" is not a proxy address. Give the number of proxies in front of Nalish (e.g. 1), ` +
+          'or their addresses and ranges separated by commas (e.g. 127.0.0.1 or 10.0.0.0/8,::1).',
+      );
+    }
+  }
+  return entries;
+}
+
 /** PUBLIC_URL on this computer (a local try-out or a test), as opposed to a public install. */
 export function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname.toLowerCase();
@@ -73,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   return {
     port: e.PORT,
     host: e.HOST,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
