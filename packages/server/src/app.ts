@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { installApiRateLimit } from './http/apiRateLimit.ts';
+import { prepareStaffSignIn } from './auth/staffSignIn.ts';
 import { installAuth } from './http/auth.ts';
 import { type PageFallback, installErrorHandling } from './http/errors.ts';
 import { installIdempotency } from './http/idempotency.ts';
@@ -66,6 +67,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // upload's Idempotency-Key is checked against its content like any other write.
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
   installAuth(app, deps);
+  // The dummy password hash for unknown e-mails, made now rather than on the first sign-in.
+  void prepareStaffSignIn();
   // In this order: who is calling, then their rate limit, then their Idempotency-Key.
   installApiRateLimit(app, deps);
   installIdempotency(app, deps);

@@ -43,6 +43,10 @@ const EnvSchema = z.object({
   FILINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
   OTP_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).default(5),
   OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Staff sign-in tries before a lock (5, 10, 20, 40 minutes, then an hour each), per account
+   *  and per address, counted in the database. */
+  SIGN_IN_TRIES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_TRIES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LIFECYCLE_SETTINGS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -131,6 +135,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       filingsPerDay: e.FILINGS_PER_DAY,
       otpPerPhonePerHour: e.OTP_PER_PHONE_PER_HOUR,
       otpPerIpPerHour: e.OTP_PER_IP_PER_HOUR,
+      signInTriesPerAccount: e.SIGN_IN_TRIES_PER_ACCOUNT,
+      signInTriesPerAddress: e.SIGN_IN_TRIES_PER_ADDRESS,
       apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
     },
     lifecycle,

@@ -31,6 +31,7 @@ export const en = {
   'error.evidence_not_found': 'One of the attached files was not found on this complaint.',
   'error.login_failed': 'The e-mail, password or code is not correct.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app.',
+  'error.sign_in_locked': 'Too many sign-in attempts. Try again in {minutes} minutes.',
   'error.officer_not_in_office': 'That officer does not work in this office.',
   'error.webhook_url_invalid': 'Enter a full web address, like https://shop.example.com/nalish/webhooks.',
   'error.webhook_url_scheme': 'A webhook address must start with https:// (http:// only for this computer, while testing).',
@@ -139,6 +140,9 @@ export const en = {
   'notify.merchant.webhook_disabled.subject': 'Nalish stopped sending webhooks to {url}',
   'notify.merchant.webhook_disabled.body':
     'Deliveries to your webhook endpoint {url} have failed since {since}, so Nalish has switched it off. New events are not sent to it until you switch it on again. Deliveries that gave up can be sent again from the delivery log, and the events feed has everything that happened.\n{link}',
+  'notify.staff.sign_in_locked.subject': 'Nalish: sign-in to {email} is locked for a while',
+  'notify.staff.sign_in_locked.body':
+    'There were {tries} unsuccessful sign-in attempts to your Nalish account {email}, so signing in is locked until {until}. The lock ends by itself. If these were not you, someone may be guessing your password: choose a new one, and tell your administrator.\n{url}',
 
   'notify.office.escalated_office.subject': 'New case {code} against {merchant}',
   'notify.office.escalated_office.body': 'Complaint {code} against {merchant} has been escalated to your office. Assign it by {due}.\n{url}',

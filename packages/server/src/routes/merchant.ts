@@ -10,8 +10,7 @@ import { createMerchantUser } from '../admin/ops.ts';
 import { breachesByRule } from '../findings/stats.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { randomToken } from '../auth/secrets.ts';
-import { verifyPassword } from '../auth/passwords.ts';
-import { createSession } from '../auth/sessions.ts';
+import { staffSignIn } from '../auth/staffSignIn.ts';
 import { listComplaints } from '../complaints/lists.ts';
 import { summary } from '../complaints/view.ts';
 import { requireRole, requireScope, sessionCookie } from '../http/auth.ts';
@@ -85,18 +84,14 @@ export const merchantRoutes =
       '/api/v1/merchant/login',
       {
         schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema },
+        // Limits per account and per address live in the database (auth/staffSignIn.ts).
         // The answer carries the session token: never kept for an Idempotency-Key.
-        config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
+        config: { idempotency: false },
       },
       async (request, reply) => {
-        const [u] = await deps.db.query<{ id: string; password_hash: string; merchant_id: string; role: string; name: string }>(
-          'SELECT id, password_hash, merchant_id, role, name FROM merchant_users WHERE lower(email) = lower($1) AND active',
-          [request.body.email],
-        );
-        if (!u || !(await verifyPassword(u.password_hash, request.body.password))) throw new AppError('login_failed');
-        const session = await createSession(deps, 'merchant', u.id);
-        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
-        return { token: session.token, expiresAt: session.expiresAt.toISOString(), merchantId: u.merchant_id, role: u.role, name: u.name };
+        const u = await staffSignIn(deps, { kind: 'merchant', email: request.body.email, password: request.body.password, ip: request.ip });
+        void reply.header('set-cookie', sessionCookie(u.token, u.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
+        return { token: u.token, expiresAt: u.expiresAt.toISOString(), merchantId: u.merchantId, role: u.role, name: u.name };
       },
     );
 

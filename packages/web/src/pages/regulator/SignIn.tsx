@@ -23,20 +23,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
     const missing: Record<string, string> = {};
     if (!email.trim()) missing.email = t('regulator.err.required');
     if (!password) missing.password = t('regulator.err.required');
+    // The server answers a missing code like a wrong password (it must not tell that the
+    // password was right), so the form asks for the code itself.
+    const digits = totp.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6)).replace(/\s/g, '');
+    if (!digits) missing.totp = t('error.totp_required');
     if (Object.keys(missing).length) {
       setErrors(missing);
       return;
     }
     setBusy(true);
     try {
-      const digits = totp.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6)).replace(/\s/g, '');
-      await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, ...(digits ? { totp: digits } : {}) }, locale });
+      await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, totp: digits }, locale });
       const s = await api<Officer & { role: string }>('GET', '/api/v1/session', { locale });
       onSignedIn(s);
     } catch (err) {
       const next: Record<string, string> = {};
-      if (err instanceof ApiError && err.code === 'totp_required') next.totp = errorText(t, err);
-      else if (err instanceof ApiError && err.code === 'login_failed') next.password = errorText(t, err);
+      if (err instanceof ApiError && err.code === 'login_failed') next.password = errorText(t, err);
       else if (err instanceof ApiError && err.details.fields?.length) {
         for (const f of err.details.fields) if (['email', 'password', 'totp'].includes(f.path)) next[f.path] = t('error.validation');
         if (!Object.keys(next).length) next[''] = errorText(t, err);

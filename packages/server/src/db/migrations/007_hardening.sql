@@ -1,0 +1,17 @@
+-- Hardening (issue 9): staff sign-in attempts counted in the database, webhook attempts cut off by
+-- a crash recorded as such, and PDF evidence that can run code marked.
+
+-- Sign-in attempts per account and per address, shared by every server process and kept across
+-- restarts (auth/staffSignIn.ts). The key is a keyed hash of "account:<kind>:<e-mail>" or
+-- "address:<ip>": neither the e-mail nor the address is kept here.
+CREATE TABLE sign_in_throttle (
+  key          text PRIMARY KEY,
+  -- tries since the last lock (or the last success for an account); a try counts from its start
+  tries        int NOT NULL DEFAULT 0 CHECK (tries >= 0),
+  -- locks so far in this run of failures: each lasts twice as long as the one before (capped)
+  lockouts     int NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
+  locked_until timestamptz,
+  last_try_at  timestamptz NOT NULL
+);
+-- Housekeeping drops rows quiet for a day.
+CREATE INDEX sign_in_throttle_quiet ON sign_in_throttle (last_try_at);
