@@ -9,7 +9,9 @@ import type { Deps } from './deps.ts';
 import { installApiRateLimit } from './http/apiRateLimit.ts';
 import { prepareStaffSignIn } from './auth/staffSignIn.ts';
 import { installAuth } from './http/auth.ts';
-import { type PageFallback, installErrorHandling } from './http/errors.ts';
+import { installTextInput } from './http/textInput.ts';
+import { type PageFallback, installErrorHandling, sendError } from './http/errors.ts';
+import { AppError } from './errors.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { WEB_DIST, installWebApp } from './http/webApp.ts';
 import { complaintRoutes } from './routes/complaints.ts';
@@ -39,6 +41,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     // which hops to believe, so request.ip (every per-address limit) is the real client's.
     // (A hop count is given as Fastify itself applies it: the nearest n hops are proxies.)
     trustProxy: typeof deps.config.trustProxy === 'number' ? hops(deps.config.trustProxy) : deps.config.trustProxy,
+    // A path the router cannot even decode (a stray %80) gets our error shape too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, new AppError(error.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'validation')),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -67,6 +71,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // upload's Idempotency-Key is checked against its content like any other write.
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
   installAuth(app, deps);
+  // Every string in the body, query and path: NFC, no control characters (textInput.ts).
+  installTextInput(app);
   // The dummy password hash for unknown e-mails, made now rather than on the first sign-in.
   void prepareStaffSignIn();
   // In this order: who is calling, then their rate limit, then their Idempotency-Key.

@@ -1,10 +1,12 @@
 // Stable error codes, mapped to HTTP statuses in this one place. Messages come from the
 // catalogues (error.<code>), in the language of the request.
-import type { MessageKey, Params } from '@nalish/domain';
+import type { FieldErrorCode, MessageKey, Params } from '@nalish/domain';
 
 export const ERROR_STATUS = {
   validation: 400,
   malformed_json: 400,
+  malformed_multipart: 400,
+  malformed_url: 400,
   phone_invalid: 400,
   merchant_ambiguous: 400,
   evidence_not_found: 400,
@@ -72,4 +74,16 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** What is wrong with one field; its message is written in the reader's language when sent. */
+export interface FieldProblemDetail {
+  path: string;
+  code: FieldErrorCode;
+  params?: Params;
+}
+
+/** 400 validation naming the fields and what is wrong with each. */
+export function invalidFields(...fields: FieldProblemDetail[]): AppError {
+  return new AppError('validation', {}, { fields });
 }

@@ -1,10 +1,13 @@
 // বাংলা (Bengali) catalogue: the default for consumers. Its type requires every key of en.ts.
 import type { MessageKey } from './en.ts';
+import { fieldsBn } from './fields.bn.ts';
 import { widgetBn } from './widget.bn.ts';
 
 export const bn: Record<MessageKey, string> = {
   'error.validation': 'কিছু তথ্য সঠিক নয়। চিহ্নিত ঘরগুলো দেখে নিন।',
   'error.malformed_json': 'অনুরোধের তথ্য সঠিক JSON নয়।',
+  'error.malformed_url': 'এই ঠিকানাটি ঠিকভাবে লেখা নয়। দেখে নিন, অথবা প্রথম পাতা থেকে আবার শুরু করুন।',
+  'error.malformed_multipart': 'পাঠানো ফর্মটি নষ্ট বা অসম্পূর্ণ। ফাইলটি বেছে নিয়ে আবার পাঠান।',
   'error.payload_too_large': 'অনুরোধটি অনেক বড়।',
   'error.unsupported_media_type': 'এই ধরনের তথ্য এখানে গ্রহণ করা হয় না।',
   'error.not_found': 'পাওয়া যায়নি।',
@@ -147,4 +150,5 @@ export const bn: Record<MessageKey, string> = {
   'hearing.online': 'অনলাইনে',
   'hearing.in_person': 'সশরীরে',
   ...widgetBn,
+  ...fieldsBn,
 };

@@ -1,11 +1,14 @@
 // English catalogue. The Bengali catalogue (bn.ts) must have exactly these keys: its type
 // is derived from this one, so a missing translation fails the type check.
+import { fieldsEn } from './fields.en.ts';
 import { widgetEn } from './widget.en.ts';
 
 export const en = {
   // Errors: one entry per stable error code (server/src/errors.ts maps codes to HTTP statuses).
   'error.validation': 'Some of the information is not valid. Please check the marked fields.',
   'error.malformed_json': 'The request body is not valid JSON.',
+  'error.malformed_url': 'This address is not written correctly. Check it, or start again from the home page.',
+  'error.malformed_multipart': 'The uploaded form is damaged or incomplete. Choose the file and send it again.',
   'error.payload_too_large': 'The request is too large.',
   'error.unsupported_media_type': 'This content type is not accepted here.',
   'error.not_found': 'Not found.',
@@ -154,6 +157,7 @@ export const en = {
   'hearing.online': 'online',
   'hearing.in_person': 'in person',
   ...widgetEn,
+  ...fieldsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

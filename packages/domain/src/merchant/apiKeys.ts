@@ -13,7 +13,7 @@ export const ApiKeyCreateSchema = z.object({
     .array(ApiKeyScopeSchema)
     .min(1)
     .max(API_KEY_SCOPES.length)
-    .refine((s) => new Set(s).size === s.length, { message: 'each scope once' }),
+    .refine((s) => new Set(s).size === s.length, { message: 'scopes_unique' }),
 });
 export type ApiKeyCreateInput = z.infer<typeof ApiKeyCreateSchema>;
 

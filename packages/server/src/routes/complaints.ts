@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import { actOnComplaint, authorise } from '../complaints/act.ts';
 import { fileComplaint } from '../complaints/file.ts';
 import { listComplaints } from '../complaints/lists.ts';
@@ -101,7 +101,7 @@ export const complaintRoutes =
         if (!request.isMultipart()) throw new AppError('unsupported_media_type');
         // The form was read before the handler (attachFieldsToBody in app.ts).
         const part = (request.body as Record<string, MultipartFile | MultipartValue | undefined> | undefined)?.file;
-        if (!part || part.type !== 'file') throw new AppError('validation', {}, { fields: [{ path: 'file', message: 'no file' }] });
+        if (!part || part.type !== 'file') throw invalidFields({ path: 'file', code: 'no_file' });
         const data = await part.toBuffer();
         if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
         const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });

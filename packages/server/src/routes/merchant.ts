@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiKeyCreateSchema, type ApiKeyScope } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import { createMerchantUser } from '../admin/ops.ts';
 import { breachesByRule } from '../findings/stats.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
@@ -28,7 +28,7 @@ export const TeamMemberCreateSchema = z.object({
 
 export const TeamMemberPatchSchema = z
   .object({ active: z.boolean().optional(), role: z.enum(['owner', 'agent']).optional() })
-  .refine((p) => p.active !== undefined || p.role !== undefined, { message: 'nothing to change' });
+  .refine((p) => p.active !== undefined || p.role !== undefined, { message: 'nothing_to_change' });
 
 interface TeamRow {
   id: string;
@@ -160,7 +160,7 @@ export const merchantRoutes =
         const actor = await requireOwner(request);
         const { email, name, role } = request.body;
         const [taken] = await deps.db.query('SELECT 1 FROM merchant_users WHERE lower(email) = lower($1)', [email]);
-        if (taken) throw new AppError('validation', {}, { fields: [{ path: 'email', message: 'email_taken' }] });
+        if (taken) throw invalidFields({ path: 'email', code: 'email_taken' });
         const generated = request.body.password === undefined;
         const password = request.body.password ?? randomToken(12);
         const id = await createMerchantUser(deps.db, { merchantId: actor.merchantId, email, name, role, password });
@@ -181,8 +181,8 @@ export const merchantRoutes =
         ]);
         if (!row) throw new AppError('not_found');
         // An owner cannot lock themselves out, nor leave the merchant without an owner.
-        if (id === actor.userId && request.body.active === false) throw new AppError('validation', {}, { fields: [{ path: 'active', message: 'cannot_deactivate_self' }] });
-        if (id === actor.userId && request.body.role === 'agent') throw new AppError('validation', {}, { fields: [{ path: 'role', message: 'cannot_demote_self' }] });
+        if (id === actor.userId && request.body.active === false) throw invalidFields({ path: 'active', code: 'cannot_deactivate_self' });
+        if (id === actor.userId && request.body.role === 'agent') throw invalidFields({ path: 'role', code: 'cannot_demote_self' });
         const [updated] = await deps.db.query<TeamRow>(
           `UPDATE merchant_users SET active = coalesce($3, active), role = coalesce($4, role)
            WHERE id = $1 AND merchant_id = $2 RETURNING id, email, name, role, active, created_at`,

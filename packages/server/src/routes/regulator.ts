@@ -14,7 +14,7 @@ import { CodeParams, codeOrNotFound, readComplaint } from './complaints.ts';
 export const OfficerLoginSchema = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z.string().regex(/^\d{6}$/, 'totp_code').optional(),
 });
 
 const REGULATOR_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled', 'decided'] as const;

@@ -1,6 +1,6 @@
 // The delivery log a merchant sees (each delivery with its HTTP attempts), and redelivery.
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 const STATUS: Record<string, DeliveryStatus> = { pending: 'pending', sent: 'delivered', failed: 'failed' };
@@ -64,7 +64,7 @@ const encodeCursor = (id: number) => Buffer.from(`d:${id}`).toString('base64url'
 function decodeCursor(c: string | undefined): number | null {
   if (!c) return null;
   const m = /^d:(\d{1,18})$/.exec(Buffer.from(c, 'base64url').toString());
-  if (!m) throw new AppError('validation', {}, { fields: [{ path: 'cursor', message: 'invalid cursor' }] });
+  if (!m) throw invalidFields({ path: 'cursor', code: 'cursor_invalid' });
   return Number(m[1]);
 }
 

@@ -92,7 +92,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
         await reload();
         setMsg(t('consumer.track.conflict'));
       } else if (e instanceof ApiError && e.details.fields?.length && field) {
-        setErr({ [field]: fieldMessage(t, field, e.details.fields[0]!.message) });
+        setErr({ [field]: fieldMessage(t, field, e.details.fields[0]!.code) });
         focusFirstError();
       } else setErr({ form: errorText(t, e) });
       return false;

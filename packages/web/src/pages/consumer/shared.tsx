@@ -8,10 +8,11 @@ import type { UiKey } from '../../i18n/en.ts';
 
 export type Errors = Record<string, string>;
 
-/** The message for one field: our own sentence for the field, in the reader's language. */
-export function fieldMessage(t: I18n['t'], path: string, message = ''): string {
-  if (/future/.test(message)) return t('consumer.err.future');
-  if (/before the order/.test(message)) return t('consumer.err.beforeOrder');
+/** The message for one field: our own sentence for the field, in the reader's language.
+ *  `code` is the server's field error code (or the schema's own, checked in the browser). */
+export function fieldMessage(t: I18n['t'], path: string, code = ''): string {
+  if (code === 'date_future') return t('consumer.err.future');
+  if (code === 'before_order') return t('consumer.err.beforeOrder');
   const key = `consumer.err.${path}`;
   const probe = t(key as UiKey);
   return probe === key ? t('consumer.err.generic') : probe;
@@ -36,7 +37,7 @@ export function errorText(t: I18n['t'], e: unknown): string {
 /** Field errors from an API validation error, keyed by path ('order.amountBdt'). */
 export function apiFieldErrors(t: I18n['t'], e: unknown): Errors {
   const out: Errors = {};
-  if (e instanceof ApiError) for (const f of e.details.fields ?? []) out[f.path] ??= fieldMessage(t, f.path, f.message);
+  if (e instanceof ApiError) for (const f of e.details.fields ?? []) out[f.path] ??= fieldMessage(t, f.path, f.code);
   return out;
 }
 

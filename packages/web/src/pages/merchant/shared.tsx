@@ -49,7 +49,7 @@ export function fieldMessage(t: (k: UiKey | MessageKey) => string, f: FieldError
     cannot_deactivate_self: 'merchant.err.selfDeactivate',
     cannot_demote_self: 'merchant.err.selfDemote',
   };
-  const key = known[f.message] ?? fallback[f.path.split('.')[0] ?? ''];
+  const key = known[f.code ?? ''] ?? fallback[f.path.split('.')[0] ?? ''];
   return key ? t(key) : f.message;
 }
 
