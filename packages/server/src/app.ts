@@ -10,6 +10,8 @@ import { installApiRateLimit } from './http/apiRateLimit.ts';
 import { prepareStaffSignIn } from './auth/staffSignIn.ts';
 import { installAuth } from './http/auth.ts';
 import { installTextInput } from './http/textInput.ts';
+import { requestForLog } from './http/logRedaction.ts';
+import { installSecurityHeaders } from './http/securityHeaders.ts';
 import { type PageFallback, installErrorHandling, sendError } from './http/errors.ts';
 import { AppError } from './errors.ts';
 import { installIdempotency } from './http/idempotency.ts';
@@ -29,13 +31,16 @@ import { embedFrameAncestors } from './widget/embed.ts';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where the log goes (tests); default stdout. */
+  logStream?: { write(line: string): void };
 }
 
 const hops = (n: number) => (_address: string, hop: number) => hop < n;
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    // Request logs carry no personal data: query values other than harmless ones are redacted.
+    logger: opts.logger ? { level: deps.config.logLevel, serializers: { req: requestForLog }, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
     bodyLimit: 256 * 1024,
     // Behind nginx or a load balancer every request comes from the proxy: TRUST_PROXY tells
     // which hops to believe, so request.ip (every per-address limit) is the real client's.
@@ -51,6 +56,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.removeContentTypeParser('text/plain');
   let pages: PageFallback | null = null;
   installErrorHandling(app, () => pages);
+  installSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
 
   await app.register(swagger, {
     openapi: {
