@@ -4,6 +4,8 @@ export interface Evidence {
   id: string;
   filename: string;
   mediaType: string;
+  /** A PDF that can act when opened: what it carries (shown as a warning beside it). */
+  activeContent?: string[];
   sizeBytes: number;
   sha256: string;
   uploadedBy: string;

@@ -149,6 +149,11 @@ export const bn: Record<MessageKey, string> = {
   'outcome.dismissed': 'অভিযোগ খারিজ',
   'hearing.online': 'অনলাইনে',
   'hearing.in_person': 'সশরীরে',
+  'evidence.active_content': 'সতর্কতা: এই PDF-এ {kinds} আছে। PDF রিডারে খুললে এটি কোড চালাতে বা অন্য ফাইল খুলতে পারে: ব্রাউজারে খুলুন, অথবা যিনি পাঠিয়েছেন তাঁকে একটি সাধারণ কপি দিতে বলুন।',
+  'evidence.kind.javascript': 'জাভাস্ক্রিপ্ট',
+  'evidence.kind.auto_action': 'নিজে থেকে চলা নির্দেশ',
+  'evidence.kind.embedded_file': 'ভেতরে রাখা ফাইল',
+  'evidence.kind.launch': 'প্রোগ্রাম চালু করার নির্দেশ',
   ...widgetBn,
   ...fieldsBn,
 };

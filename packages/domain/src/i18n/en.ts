@@ -156,6 +156,11 @@ export const en = {
   'outcome.dismissed': 'dismissed',
   'hearing.online': 'online',
   'hearing.in_person': 'in person',
+  'evidence.active_content': 'Caution: this PDF contains {kinds}. In a PDF reader it could run code or open other files: open it in the browser, or ask the sender for a plain copy.',
+  'evidence.kind.javascript': 'JavaScript',
+  'evidence.kind.auto_action': 'actions that run by themselves',
+  'evidence.kind.embedded_file': 'files inside it',
+  'evidence.kind.launch': 'a command that starts a program',
   ...widgetEn,
   ...fieldsEn,
 } as const;

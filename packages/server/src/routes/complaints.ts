@@ -115,13 +115,15 @@ export const complaintRoutes =
       async (request, reply) => {
         const actor = requireScope(request, 'complaints:read');
         const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
-        const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string }>(
-          'SELECT storage_key, media_type, filename FROM evidence WHERE id = $1 AND complaint_id = $2',
+        const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string; active_content: string[] }>(
+          'SELECT storage_key, media_type, filename, active_content FROM evidence WHERE id = $1 AND complaint_id = $2',
           [request.params.id, row.id],
         );
         if (!ev) throw new AppError('not_found');
         const data = await deps.storage.get(ev.storage_key);
-        // Served as a download with a fixed type, so a file can never run as a page here.
+        // Served as a download with a fixed type, so a file can never run as a page here. A PDF
+        // that can act when opened says so (the web app shows the same warning beside it).
+        if (ev.active_content.length > 0) void reply.header('nalish-active-content', ev.active_content.join(', '));
         return reply
           .header('content-type', ev.media_type)
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ev.filename)}`)

@@ -15,3 +15,8 @@ CREATE TABLE sign_in_throttle (
 );
 -- Housekeeping drops rows quiet for a day.
 CREATE INDEX sign_in_throttle_quiet ON sign_in_throttle (last_try_at);
+
+-- Evidence: what a PDF can do when opened (evidence/pdfActiveContent.ts), shown to whoever
+-- opens it.
+ALTER TABLE evidence ADD COLUMN active_content text[] NOT NULL DEFAULT '{}'
+  CHECK (active_content <@ ARRAY['javascript', 'auto_action', 'embedded_file', 'launch']::text[]);

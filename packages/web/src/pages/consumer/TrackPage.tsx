@@ -2,6 +2,7 @@
 // timeline in plain words, the seller's answer with accept / reject, the remedy check, what
 // the rules say (with a fact learnt later added by the consumer), evidence, withdrawal and the
 // closing rating. Buttons follow the view's `actions`.
+import { ActiveContentWarning } from '../../ActiveContentWarning.tsx';
 import { STATE_INFO, type State, type WireFactKey, parseTrackingCode } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
@@ -32,7 +33,7 @@ interface View {
   rating: number | null;
   actions: string[];
   timeline: { seq: number; type: string; actorRole: string; at: string; payload: unknown }[];
-  evidence: { id: string; filename: string; mediaType: string; uploadedBy: string; createdAt: string }[];
+  evidence: { id: string; filename: string; mediaType: string; activeContent?: string[]; uploadedBy: string; createdAt: string }[];
   policy: PolicyView | null;
 }
 
@@ -345,6 +346,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
             {v.evidence.map((e) => (
               <li key={e.id}>
                 <a href={`/api/v1/complaints/${v.trackingCode}/evidence/${e.id}`}>{e.filename}</a> <span className="muted small">({who(e.uploadedBy === 'consumer' || e.uploadedBy === 'merchant' || e.uploadedBy === 'officer' ? e.uploadedBy : 'system')}, {date(e.createdAt)})</span>
+                <ActiveContentWarning kinds={e.activeContent} />
               </li>
             ))}
           </ul>

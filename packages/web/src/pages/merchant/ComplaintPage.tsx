@@ -2,6 +2,7 @@
 // description), what the rules say (with a form to contest a fact with evidence), the
 // evidence (images shown inline from a fetched blob; PDFs as downloads; every file's SHA-256),
 // the timeline, and the answer form while an answer is due.
+import { ActiveContentWarning } from '../../ActiveContentWarning.tsx';
 import { type MessageKey, STATE_INFO, type State } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
@@ -76,6 +77,7 @@ export function EvidenceList({ code, items }: { code: string; items: Evidence[] 
         <li key={ev.id} className="m-evidence-item">
           <h3 className="m-evidence-name">{ev.filename}</h3>
           {ev.mediaType.startsWith('image/') ? <EvidenceImage code={code} ev={ev} /> : null}
+          <ActiveContentWarning kinds={ev.activeContent} />
           <p>
             <a href={`/api/v1/complaints/${code}/evidence/${ev.id}`} download={ev.filename}>
               {ev.mediaType === 'application/pdf' ? t('merchant.evidence.downloadPdf', { name: ev.filename }) : t('merchant.evidence.download', { name: ev.filename })}

@@ -3,6 +3,7 @@
 // the review of each finding and corrections of facts), the evidence, the full history and
 // the case file PDF. Every step sends the version the officer saw; a 409 reloads
 // the case and keeps what the officer typed.
+import { ActiveContentWarning } from '../../ActiveContentWarning.tsx';
 import { DISTRICTS, type MessageKey } from '@nalish/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
@@ -90,6 +91,7 @@ function EvidenceItem({ code, ev }: { code: string; ev: Evidence }) {
       <p className="r-hash">
         SHA-256: <code>{ev.sha256}</code>
       </p>
+      <ActiveContentWarning kinds={ev.activeContent} />
       {isImage && (url ? <img src={url} alt={ev.filename} className="r-ev-img" /> : <p className="muted">{failed ? t('regulator.evidence.failed') : t('regulator.evidence.loading')}</p>)}
     </li>
   );
