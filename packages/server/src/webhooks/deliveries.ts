@@ -19,9 +19,14 @@ interface DeliveryRow {
   tracking_code: string | null;
 }
 
+/** answered: an HTTP status came back; no_answer: a timeout or refused connection; interrupted:
+ *  Nalish stopped (a crash) before it could record the answer; sending: going out now. */
+export type AttemptOutcome = 'sending' | 'answered' | 'no_answer' | 'interrupted';
+
 interface AttemptRow {
   outbox_id: number;
   attempt: number;
+  outcome: AttemptOutcome;
   url: string;
   response_status: number | null;
   error: string | null;
@@ -48,6 +53,7 @@ function present(r: DeliveryRow, attempts: AttemptRow[]) {
     event: JSON.parse(r.body) as unknown,
     attempts: attempts.map((a) => ({
       attempt: a.attempt,
+      outcome: a.outcome,
       at: iso(a.at)!,
       url: a.url,
       responseStatus: a.response_status,
@@ -83,7 +89,7 @@ const DELIVERY_COLUMNS = `o.id, o.event_id, o.template, o.body, o.status, o.next
 async function withAttempts(deps: Deps, rows: DeliveryRow[]): Promise<DeliveryView[]> {
   if (rows.length === 0) return [];
   const attempts = await deps.db.query<AttemptRow>(
-    `SELECT outbox_id, attempt, url, response_status, error, response_body, duration_ms, at
+    `SELECT outbox_id, attempt, outcome, url, response_status, error, response_body, duration_ms, at
      FROM webhook_attempts WHERE outbox_id = ANY($1::bigint[]) ORDER BY outbox_id, id`,
     [rows.map((r) => r.id)],
   );

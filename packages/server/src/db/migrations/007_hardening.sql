@@ -20,3 +20,18 @@ CREATE INDEX sign_in_throttle_quiet ON sign_in_throttle (last_try_at);
 -- opens it.
 ALTER TABLE evidence ADD COLUMN active_content text[] NOT NULL DEFAULT '{}'
   CHECK (active_content <@ ARRAY['javascript', 'auto_action', 'embedded_file', 'launch']::text[]);
+
+-- A webhook attempt is recorded before the POST goes out ('sending') and completed with its
+-- answer. One still 'sending' when the next worker takes the delivery over was cut off (the
+-- worker crashed or was killed): it is marked 'interrupted', so the log shows every attempt the
+-- outbox counted.
+ALTER TABLE webhook_attempts ADD COLUMN outcome text;
+UPDATE webhook_attempts SET outcome = CASE WHEN response_status IS NULL THEN 'no_answer' ELSE 'answered' END;
+ALTER TABLE webhook_attempts ALTER COLUMN outcome SET NOT NULL;
+ALTER TABLE webhook_attempts DROP CONSTRAINT webhook_attempts_check;
+ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_outcome
+  CHECK (outcome IN ('sending', 'answered', 'no_answer', 'interrupted'));
+-- an answer has a status; no answer has an error; a cut-off or running attempt has neither
+ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_result
+  CHECK ((outcome = 'answered') = (response_status IS NOT NULL) AND (outcome = 'no_answer') = (error IS NOT NULL));
+CREATE INDEX webhook_attempts_sending ON webhook_attempts (outbox_id) WHERE outcome = 'sending';

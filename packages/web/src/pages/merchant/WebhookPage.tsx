@@ -10,6 +10,8 @@ import { type Endpoint, type EndpointList, EventChoices, SecretOnce, eventLabel,
 interface Attempt {
   attempt: number;
   at: string;
+  /** interrupted: Nalish stopped (a crash) before the answer was recorded; sending: going out now. */
+  outcome?: 'sending' | 'answered' | 'no_answer' | 'interrupted';
   responseStatus: number | null;
   error: string | null;
   durationMs: number;
@@ -196,9 +198,13 @@ export function WebhookPage({ id }: { id: string }) {
   }
 
   const attemptText = (a: Attempt) =>
-    a.responseStatus !== null
-      ? t('merchant.webhooks.attempt.status', { n: a.attempt, when: dateTime(a.at), status: a.responseStatus, ms: a.durationMs })
-      : t('merchant.webhooks.attempt.error', { n: a.attempt, when: dateTime(a.at), error: a.error ?? '', ms: a.durationMs });
+    a.outcome === 'interrupted'
+      ? t('merchant.webhooks.attempt.interrupted', { n: a.attempt, when: dateTime(a.at) })
+      : a.outcome === 'sending'
+        ? t('merchant.webhooks.attempt.sending', { n: a.attempt, when: dateTime(a.at) })
+        : a.responseStatus !== null
+          ? t('merchant.webhooks.attempt.status', { n: a.attempt, when: dateTime(a.at), status: a.responseStatus, ms: a.durationMs })
+          : t('merchant.webhooks.attempt.error', { n: a.attempt, when: dateTime(a.at), error: a.error ?? '', ms: a.durationMs });
   const deliveryStatus = (d: Delivery) =>
     d.status === 'delivered'
       ? t('merchant.webhooks.delivery.delivered', { when: dateTime(d.deliveredAt!) })
