@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_SENDER_ID: z.string().default('NALISH'),
+  /** The body field the SMS gateway recognises a repeated message by (notify/sms.ts). */
+  SMS_GATEWAY_REFERENCE_FIELD: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/).default('reference'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Nalish <no-reply@nalish.local>'),
   STORAGE: z.enum(['disk', 's3']).default('disk'),
@@ -112,7 +114,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     secret: e.SECRET,
-    sms: { gatewayUrl: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, senderId: e.SMS_SENDER_ID },
+    sms: { gatewayUrl: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, senderId: e.SMS_SENDER_ID, referenceField: e.SMS_GATEWAY_REFERENCE_FIELD },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     storage: {

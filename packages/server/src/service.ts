@@ -57,7 +57,7 @@ export async function createDeps(config: Config, opts: { db?: Db; now?: () => Da
 export function sendersFromConfig(config: Config): Senders {
   return {
     sms: config.sms.gatewayUrl
-      ? httpSmsGateway({ url: config.sms.gatewayUrl, token: config.sms.token, senderId: config.sms.senderId })
+      ? httpSmsGateway({ url: config.sms.gatewayUrl, token: config.sms.token, senderId: config.sms.senderId, referenceField: config.sms.referenceField })
       : fileSms(join(config.dataDir, 'outbox', 'sms.jsonl')),
     email: config.smtpUrl ? smtpEmail(config.smtpUrl, config.mailFrom) : fileEmail(join(config.dataDir, 'outbox', 'email.jsonl')),
     webhook: httpWebhookSender(config.webhooks),
