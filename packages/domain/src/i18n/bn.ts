@@ -1,6 +1,5 @@
 // বাংলা (Bengali) catalogue: the default for consumers. Its type requires every key of en.ts.
 import type { MessageKey } from './en.ts';
-import { fieldsBn } from './fields.bn.ts';
 import { widgetBn } from './widget.bn.ts';
 
 export const bn: Record<MessageKey, string> = {
@@ -155,5 +154,4 @@ export const bn: Record<MessageKey, string> = {
   'evidence.kind.embedded_file': 'ভেতরে রাখা ফাইল',
   'evidence.kind.launch': 'প্রোগ্রাম চালু করার নির্দেশ',
   ...widgetBn,
-  ...fieldsBn,
 };

@@ -1,6 +1,5 @@
 // English catalogue. The Bengali catalogue (bn.ts) must have exactly these keys: its type
 // is derived from this one, so a missing translation fails the type check.
-import { fieldsEn } from './fields.en.ts';
 import { widgetEn } from './widget.en.ts';
 
 export const en = {
@@ -162,7 +161,6 @@ export const en = {
   'evidence.kind.embedded_file': 'files inside it',
   'evidence.kind.launch': 'a command that starts a program',
   ...widgetEn,
-  ...fieldsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -52,3 +52,17 @@ describe('field errors', () => {
     assert.ok(codes.includes('order_context_invalid'), codes.join());
   });
 });
+
+describe('the field message catalogues', () => {
+  it('have the same keys and placeholders in both languages, none empty, the Bengali one in Bengali', async () => {
+    const { fieldsEn } = await import('./fields.en.ts');
+    const { fieldsBn } = await import('./fields.bn.ts');
+    assert.deepEqual(Object.keys(fieldsBn).sort(), Object.keys(fieldsEn).sort());
+    const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const k of Object.keys(fieldsEn) as (keyof typeof fieldsEn)[]) {
+      assert.deepEqual(ph(fieldsBn[k]), ph(fieldsEn[k]), k);
+      assert.ok(fieldsEn[k].trim() && fieldsBn[k].trim(), k);
+      assert.match(fieldsBn[k], /[\u0980-\u09ff]/, k);
+    }
+  });
+});

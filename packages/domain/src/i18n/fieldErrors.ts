@@ -5,8 +5,15 @@
 // A schema names a field's own problem by giving the code as its message, e.g.
 // `.regex(/^\d{6}$/, 'otp_code')` or `.refine(…, { message: 'nothing_to_change' })`; any other
 // issue is described from what the validator reports (too short, not a number, not a date, …).
-import { type Locale, type MessageKey, type Params, t } from './messages.ts';
+//
+// The field messages are a catalogue of their own (fields.en.ts, fields.bn.ts), apart from the
+// main one: the server and the client write them; the web app has its own words for its forms
+// and does not carry these in its bundle.
+import { type Locale, type Params, fillMessage } from './messages.ts';
+import { fieldsBn } from './fields.bn.ts';
 import { fieldsEn } from './fields.en.ts';
+
+const FIELD_MESSAGES: Record<Locale, Record<keyof typeof fieldsEn, string>> = { en: fieldsEn, bn: fieldsBn };
 
 export type FieldErrorCode = keyof typeof fieldsEn extends `field.${infer C}` ? C : never;
 
@@ -90,7 +97,7 @@ export function describeIssue(issue: FieldIssue, missing = false): { code: Field
 }
 
 export function fieldMessage(locale: Locale, code: FieldErrorCode, params: Params = {}): string {
-  return t(locale, `field.${code}` as MessageKey, params);
+  return fillMessage(locale, FIELD_MESSAGES[locale][`field.${code}`], params);
 }
 
 export function fieldError(locale: Locale, path: string, code: FieldErrorCode, params: Params = {}): FieldError {
