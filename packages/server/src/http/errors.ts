@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type FieldIssue, type Locale, type MessageKey, describeIssue, fieldError, negotiateLocale, t } from '@nalish/domain';
 import { ZodError } from 'zod';
-import { bodyWasRead } from './textInput.ts';
+import { failedReadingBody } from './textInput.ts';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldProblemDetail, invalidFields } from '../errors.ts';
 
 /** Field problems as the reader reads them: each with its code and its message from the catalogues. */
@@ -49,6 +49,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+const NO_INPUT = Symbol('no input');
+
 /** Validator issues as field problems with our codes (the validator's English is dropped). */
 function fieldProblems(issues: readonly (FieldIssue & { path: readonly PropertyKey[] })[], input: unknown): FieldProblemDetail[] {
   return issues.map((i) => {
@@ -56,7 +58,6 @@ function fieldProblems(issues: readonly (FieldIssue & { path: readonly PropertyK
     return { path: i.path.map(String).join('.'), code, params };
   });
 }
-const NO_INPUT = Symbol('no input');
 
 const CONTEXT_INPUT: Record<string, (r: FastifyRequest) => unknown> = {
   body: (r) => r.body,
@@ -90,7 +91,7 @@ export function installErrorHandling(app: FastifyInstance, pages: () => PageFall
     }
     // A multipart body that could not be read (no boundary, cut off, a broken part header: the
     // parser's own errors) fails before validation starts; that is the sender's fault.
-    if (request.isMultipart() && !bodyWasRead(request)) return sendError(request, reply, new AppError('malformed_multipart'));
+    if (request.isMultipart() && failedReadingBody(request)) return sendError(request, reply, new AppError('malformed_multipart'));
     if (error.statusCode === 429) return sendError(request, reply, new AppError('rate_limited'));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === error.statusCode)?.[0] ?? 'validation') as ErrorCode;

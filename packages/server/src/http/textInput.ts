@@ -93,14 +93,18 @@ function isMultipartPart(v: unknown): v is MultipartPart {
   return v !== null && typeof v === 'object' && 'fieldname' in v && ((v as MultipartPart).type === 'field' || (v as MultipartPart).type === 'file');
 }
 
-const BODY_READ = Symbol('body read');
+const STAGE = Symbol('body stage');
+type Staged = FastifyRequest & { [STAGE]?: 'reading' | 'read' };
 
-/** The body was parsed (validation has begun): an error before this is one of parsing. */
-export const bodyWasRead = (request: FastifyRequest): boolean => (request as FastifyRequest & { [BODY_READ]?: true })[BODY_READ] === true;
+/** The error came while the body was being parsed (after the request's hooks, before validation). */
+export const failedReadingBody = (request: FastifyRequest): boolean => (request as Staged)[STAGE] === 'reading';
 
 export function installTextInput(app: FastifyInstance): void {
+  app.addHook('preParsing', async (request: FastifyRequest) => {
+    (request as Staged)[STAGE] = 'reading';
+  });
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    (request as FastifyRequest & { [BODY_READ]?: true })[BODY_READ] = true;
+    (request as Staged)[STAGE] = 'read';
     const problems: FieldProblemDetail[] = [];
     request.params = cleanValue(request.params, [], problems) as typeof request.params;
     request.query = cleanValue(request.query, [], problems) as typeof request.query;
