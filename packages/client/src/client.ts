@@ -1,11 +1,17 @@
 // The Nalish merchant API client. Requests are checked with the same Zod schemas the server
 // validates with (@nalish/domain) before they are sent; every write carries an
-// Idempotency-Key (made here unless given), so a retry never does a step twice; a 429 (or a
-// 409 "still in progress" for the same key) is retried after the server's Retry-After,
-// within bounds; errors come back as NalishApiError with the server's code and message.
+// Idempotency-Key (made here unless given), so a retry never does a step twice; a 429 is
+// retried after the server's Retry-After, within bounds; a 409 "still in progress" for the same
+// key is retried with growing waits (1, 2, 4, 8 s) until the server's lease on the key must have
+// ended (a server that crashed mid-request holds it IDEMPOTENCY_LEASE_SECONDS); errors come back
+// as NalishApiError with the server's code and message.
 import {
   ActionPayloads,
   ComplaintListQuery,
+  type FieldIssue,
+  IDEMPOTENCY_LEASE_SECONDS,
+  describeIssue,
+  fieldError,
   type ComplaintListParams,
   type Locale,
   type MerchantEventType,
@@ -39,7 +45,9 @@ export interface NalishClientOptions {
   apiKey: string;
   /** The language of error messages (default 'en'). */
   locale?: Locale;
-  /** How many times a request is retried after a 429, a 409 for a key still in progress, or a network failure (default 3). */
+  /** How many times a request is retried after a 429 or a network failure (default 3). A 409 for
+   *  a key still in progress is retried, with growing waits, until the server's lease on the key
+   *  is over (IDEMPOTENCY_LEASE_SECONDS). */
   maxRetries?: number;
   /** A Retry-After longer than this is not waited for: the error is thrown at once (default 60). */
   maxRetryWaitSeconds?: number;
@@ -234,13 +242,19 @@ export class NalishClient {
       status: 0,
       code: 'validation',
       message: t(this.#locale, 'error.validation'),
-      details: { fields: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
+      // The same field codes and catalogue messages as the server's answers.
+      details: {
+        fields: r.error.issues.map((i) => {
+          const d = describeIssue(i as FieldIssue);
+          return fieldError(this.#locale, i.path.map(String).join('.'), d.code, d.params);
+        }),
+      },
     });
   }
 
   #code(input: string): string {
     const code = parseTrackingCode(input);
-    if (!code) throw new NalishApiError({ status: 0, code: 'validation', message: t(this.#locale, 'error.validation'), details: { fields: [{ path: 'trackingCode', message: 'not a tracking code' }] } });
+    if (!code) throw new NalishApiError({ status: 0, code: 'validation', message: t(this.#locale, 'error.validation'), details: { fields: [fieldError(this.#locale, 'trackingCode', 'format')] } });
     return code;
   }
 
@@ -257,6 +271,9 @@ export class NalishClient {
       headers['content-type'] = 'application/json';
     }
 
+    // Waited so far on "in progress" answers, and how many of them came.
+    let inProgressWaited = 0;
+    let inProgress = 0;
     for (let attempt = 0; ; attempt++) {
       let res: Response;
       try {
@@ -273,9 +290,18 @@ export class NalishClient {
         return (await res.json()) as T;
       }
       const error = await toError(res);
-      const retryable = res.status === 429 || (res.status === 409 && error.code === 'idempotency_in_progress');
+      if (res.status === 409 && error.code === 'idempotency_in_progress') {
+        // The first request with this key is still running, or its server crashed and the key
+        // is free once the lease ends: wait 1, 2, 4, 8 s … until the lease must be over.
+        const wait = Math.max(error.retryAfterSeconds ?? 1, Math.min(2 ** inProgress, 8));
+        if (inProgressWaited >= IDEMPOTENCY_LEASE_SECONDS || options.signal?.aborted) throw error;
+        inProgress += 1;
+        inProgressWaited += wait;
+        await this.#sleep(wait * 1000);
+        continue;
+      }
       const wait = error.retryAfterSeconds ?? 1;
-      if (!retryable || attempt >= this.#maxRetries || wait > this.#maxWaitSeconds) throw error;
+      if (res.status !== 429 || attempt >= this.#maxRetries || wait > this.#maxWaitSeconds) throw error;
       await this.#sleep(wait * 1000);
     }
   }

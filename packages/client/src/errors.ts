@@ -2,6 +2,8 @@
 // server's stable code, its message in the chosen language, and the details it sent.
 export interface FieldError {
   path: string;
+  /** What is wrong, a stable code (e.g. 'too_short', 'date_future'); message says it in words. */
+  code?: string;
   message: string;
 }
 

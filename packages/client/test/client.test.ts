@@ -14,9 +14,12 @@ import {
   makeService,
   makeWorld,
   merchantLogin,
+  multipart,
   step,
 } from '../../server/test/harness.ts';
 import { feedSettled } from '../../server/test/support/feed.ts';
+import { IDEMPOTENCY_LEASE_SECONDS } from '@nalish/domain';
+import { buildApp } from '../../server/src/app.ts';
 import { NalishApiError, NalishClient } from '../src/index.ts';
 
 async function listening(s: TestService): Promise<string> {
@@ -115,6 +118,8 @@ describe('@nalish/client against a running server', () => {
         assert.equal(e.code, 'validation');
         assert.equal(e.message, 'কিছু তথ্য সঠিক নয়। চিহ্নিত ঘরগুলো দেখে নিন।');
         assert.deepEqual(e.details?.fields?.map((f) => f.path), ['remedy']);
+        // The field's message from the catalogues, as the server would write it.
+        assert.deepEqual(e.details?.fields?.[0], { path: 'remedy', code: 'choose_option', message: 'দেওয়া বিকল্পগুলোর একটি বেছে নিন।' });
         return true;
       },
     );
@@ -271,5 +276,74 @@ describe('@nalish/client: the rate limit', () => {
     });
     await assert.rejects(new NalishClient({ baseUrl, apiKey, sleep, maxRetries: 0 }).listComplaints(), { status: 429, code: 'api_rate_limited' });
     assert.deepEqual(slept, [1000]);
+  });
+});
+
+describe('@nalish/client after a server crashed mid-request', () => {
+  let s: TestService;
+  let baseUrl: string;
+  let apiKey: string;
+  let code: string;
+  before(async () => {
+    s = await makeService();
+    const w = await makeWorld(s.deps.db);
+    baseUrl = await listening(s);
+    apiKey = await newKey(s, await merchantLogin(s, w.merchantUser), ['complaints:read', 'complaints:respond']);
+    code = (await fileVia(s, (await consumerLogin(s)).auth, complaintInput())).trackingCode;
+  });
+  after(() => s.close());
+
+  it('the same Idempotency-Key is "in progress" only for the short lease; the client waits it out with growing waits and the upload runs', async () => {
+    const key = 'order-job-4711';
+    // The server that crashed: it claimed the key, started storing the file and never finished;
+    // its clock stopped with it (so its lease is never renewed past the moment it died).
+    const diedAt = s.clock.now();
+    const crashed = await buildApp({ ...s.deps, now: () => diedAt, storage: { ...s.deps.storage, put: () => new Promise<void>(() => undefined) } });
+    const form = multipart('receipt.png', TINY_PNG, 'image/png');
+    void crashed.inject({ method: 'POST', url: `/api/v1/complaints/${code}/evidence`, headers: { authorization: `Bearer ${apiKey}`, 'idempotency-key': key, ...form.headers }, payload: form.payload });
+    for (let i = 0; i < 500; i++) {
+      const [row] = await s.deps.db.query<{ status: string }>('SELECT status FROM idempotency_keys WHERE key = $1', [key]);
+      if (row?.status === 'started') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+
+    // The restarted server answers the retry "in progress" until the crashed one's lease is over.
+    const slept: number[] = [];
+    const client = new NalishClient({ baseUrl, apiKey, sleep: async (ms) => {
+      slept.push(ms);
+      s.clock.advance(ms);
+    } });
+    const ev = await client.uploadEvidence(code, { filename: 'receipt.png', data: TINY_PNG, contentType: 'image/png' }, { idempotencyKey: key });
+    assert.equal(ev.mediaType, 'image/png');
+    assert.deepEqual(slept, [1000, 2000, 4000, 8000]);
+    assert.ok(slept.reduce((a, b) => a + b, 0) >= IDEMPOTENCY_LEASE_SECONDS * 1000);
+    assert.equal(IDEMPOTENCY_LEASE_SECONDS, 10);
+    // Done once: the retry's answer is now the key's answer.
+    const again = await client.uploadEvidence(code, { filename: 'receipt.png', data: TINY_PNG, contentType: 'image/png' }, { idempotencyKey: key });
+    assert.equal(again.id, ev.id);
+  });
+
+  it('gives up with the typed 409 once the lease must be over and the key is still held', async () => {
+    const key = 'still-held';
+    // A server whose clock runs an hour ahead holds the key (as a live, renewing one would).
+    const ahead = new Date(s.clock.now().getTime() + 3600_000);
+    const holder = await buildApp({ ...s.deps, now: () => ahead, storage: { ...s.deps.storage, put: () => new Promise<void>(() => undefined) } });
+    const form = multipart('a.png', TINY_PNG, 'image/png');
+    void holder.inject({ method: 'POST', url: `/api/v1/complaints/${code}/evidence`, headers: { authorization: `Bearer ${apiKey}`, 'idempotency-key': key, ...form.headers }, payload: form.payload });
+    for (let i = 0; i < 500; i++) {
+      if ((await s.deps.db.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key])).length > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const slept: number[] = [];
+    const client = new NalishClient({ baseUrl, apiKey, sleep: async (ms) => {
+      slept.push(ms);
+      s.clock.advance(ms);
+    } });
+    await assert.rejects(client.uploadEvidence(code, { filename: 'a.png', data: TINY_PNG, contentType: 'image/png' }, { idempotencyKey: key }), (e: NalishApiError) => {
+      assert.equal(e.status, 409);
+      assert.equal(e.code, 'idempotency_in_progress');
+      return true;
+    });
+    assert.deepEqual(slept, [1000, 2000, 4000, 8000]);
   });
 });

@@ -5,6 +5,8 @@ export * from './lifecycle/machine.ts';
 export * from './calendar/calendar.ts';
 export * from './calendar/dueRule.ts';
 export * from './i18n/messages.ts';
+export * from './i18n/fieldErrors.ts';
+export * from './i18n/evidenceWarning.ts';
 export * from './identity/trackingCode.ts';
 export * from './identity/phone.ts';
 export * from './complaint/filing.ts';

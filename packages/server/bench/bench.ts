@@ -104,7 +104,7 @@ async function benchPglite(runId: string): Promise<DbRun> {
   log('PGlite: preparing a fresh data directory …');
   const dataDir = await mkdtemp(join(tmpdir(), 'nalish-bench-'));
   try {
-    const db = await openDb({ dataDir });
+    const db = await openDb({ dataDir, command: 'npm run bench (prepare)' });
     const p = await prepare(db, { complaints: opts.complaints, consumers: opts.consumers });
     const [{ v } = { v: '' }] = await db.query<{ v: string }>('SELECT version() AS v');
     await db.close();

@@ -7,8 +7,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { installApiRateLimit } from './http/apiRateLimit.ts';
+import { prepareStaffSignIn } from './auth/staffSignIn.ts';
 import { installAuth } from './http/auth.ts';
-import { type PageFallback, installErrorHandling } from './http/errors.ts';
+import { installTextInput } from './http/textInput.ts';
+import { requestForLog } from './http/logRedaction.ts';
+import { installSecurityHeaders } from './http/securityHeaders.ts';
+import { type PageFallback, installErrorHandling, sendError } from './http/errors.ts';
+import { AppError } from './errors.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { WEB_DIST, installWebApp } from './http/webApp.ts';
 import { complaintRoutes } from './routes/complaints.ts';
@@ -26,13 +31,23 @@ import { embedFrameAncestors } from './widget/embed.ts';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where the log goes (tests); default stdout. */
+  logStream?: { write(line: string): void };
 }
+
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    // Request logs carry no personal data: query values other than harmless ones are redacted.
+    logger: opts.logger ? { level: deps.config.logLevel, serializers: { req: requestForLog }, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    // Behind nginx or a load balancer every request comes from the proxy: TRUST_PROXY tells
+    // which hops to believe, so request.ip (every per-address limit) is the real client's.
+    // (A hop count is given as Fastify itself applies it: the nearest n hops are proxies.)
+    trustProxy: typeof deps.config.trustProxy === 'number' ? hops(deps.config.trustProxy) : deps.config.trustProxy,
+    // A path the router cannot even decode (a stray %80) gets our error shape too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, new AppError(error.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'validation')),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -41,6 +56,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.removeContentTypeParser('text/plain');
   let pages: PageFallback | null = null;
   installErrorHandling(app, () => pages);
+  installSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
 
   await app.register(swagger, {
     openapi: {
@@ -61,6 +77,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // upload's Idempotency-Key is checked against its content like any other write.
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
   installAuth(app, deps);
+  // Every string in the body, query and path: NFC, no control characters (textInput.ts).
+  installTextInput(app);
+  // The dummy password hash for unknown e-mails, made now rather than on the first sign-in.
+  void prepareStaffSignIn();
   // In this order: who is calling, then their rate limit, then their Idempotency-Key.
   installApiRateLimit(app, deps);
   installIdempotency(app, deps);

@@ -1,9 +1,13 @@
 // Demo data loaded on the first start of an empty database, so a new user can try every
-// side at once. The logins are printed at start-up; none of this runs when DEMO_DATA=false.
+// side at once. The logins are printed at start-up. It loads by default only when PUBLIC_URL is
+// on this computer (config.ts); a public install never starts with the demo logins working
+// unless DEMO_DATA=force says it is a demo on purpose.
 import type { FileComplaintInput } from '@nalish/domain';
+import type { Queryable } from './db/db.ts';
 import type { Deps } from './deps.ts';
 import { createMerchant, createMerchantUser, createOffice, createOfficer } from './admin/ops.ts';
 import { fileComplaint } from './complaints/file.ts';
+import { StartupRefused } from './startup.ts';
 import { rotateSigningSecret } from './widget/signingSecrets.ts';
 
 export const DEMO = {
@@ -11,6 +15,48 @@ export const DEMO = {
   merchant: { email: 'owner@shopbd.demo', password: 'demo-merchant-pass' },
   consumerPhone: '01712345678',
 } as const;
+
+/** Every login the demo data makes: their passwords (and the officers' TOTP secret) are public. */
+const DEMO_OFFICERS = [DEMO.officer.email, 'hq.officer@dncrp.demo'];
+const DEMO_MERCHANT_USERS = [DEMO.merchant.email];
+
+/** The demo logins that still work in this database. */
+export async function activeDemoLogins(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ email: string }>(
+    `SELECT email FROM officers WHERE active AND email = ANY($1::text[])
+     UNION ALL SELECT email FROM merchant_users WHERE active AND email = ANY($2::text[]) ORDER BY email`,
+    [DEMO_OFFICERS, DEMO_MERCHANT_USERS],
+  );
+  return rows.map((r) => r.email);
+}
+
+/** Switches the demo logins off and ends their sessions (`npm run nalish -- demo disable-logins`). */
+export async function disableDemoLogins(db: Deps['db']): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const officers = await tx.query<{ id: string; email: string }>('UPDATE officers SET active = false WHERE active AND email = ANY($1::text[]) RETURNING id, email', [DEMO_OFFICERS]);
+    const users = await tx.query<{ id: string; email: string }>('UPDATE merchant_users SET active = false WHERE active AND email = ANY($1::text[]) RETURNING id, email', [DEMO_MERCHANT_USERS]);
+    await tx.query(
+      `DELETE FROM sessions WHERE (kind = 'officer' AND subject = ANY($1::text[])) OR (kind = 'merchant' AND subject = ANY($2::text[]))`,
+      [officers.map((o) => o.id), users.map((u) => u.id)],
+    );
+    return [...officers, ...users].map((r) => r.email).sort();
+  });
+}
+
+/**
+ * A public install (PUBLIC_URL not on this computer) does not start while the demo logins work,
+ * e.g. demo data loaded before PUBLIC_URL was set, unless DEMO_DATA=force says it is a demo.
+ */
+export async function refuseDemoLoginsInPublic(deps: Deps): Promise<void> {
+  if (deps.config.localInstall || deps.config.demoForced) return;
+  const logins = await activeDemoLogins(deps.db);
+  if (logins.length === 0) return;
+  throw new StartupRefused(
+    `PUBLIC_URL=${deps.config.publicUrl} is a public address, but this database still has the demo logins ${logins.join(', ')}, ` +
+      'whose passwords (and the officers\' TOTP secret) are printed in the README: anyone could sign in. Switch them off with ' +
+      '`npm run nalish -- demo disable-logins`, or set DEMO_DATA=force if this public install is meant to be a demo.',
+  );
+}
 
 export async function loadDemoData(deps: Deps): Promise<boolean> {
   const [{ n } = { n: 0 }] = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM offices');

@@ -1,10 +1,12 @@
 // Stable error codes, mapped to HTTP statuses in this one place. Messages come from the
 // catalogues (error.<code>), in the language of the request.
-import type { MessageKey, Params } from '@nalish/domain';
+import type { FieldErrorCode, MessageKey, Params } from '@nalish/domain';
 
 export const ERROR_STATUS = {
   validation: 400,
   malformed_json: 400,
+  malformed_multipart: 400,
+  malformed_url: 400,
   phone_invalid: 400,
   merchant_ambiguous: 400,
   evidence_not_found: 400,
@@ -20,7 +22,6 @@ export const ERROR_STATUS = {
   order_context_mismatch: 400,
   unauthenticated: 401,
   login_failed: 401,
-  totp_required: 401,
   otp_invalid: 401,
   otp_expired: 401,
   otp_exhausted: 401,
@@ -47,6 +48,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   otp_resend_wait: 429,
+  sign_in_locked: 429,
   filing_limit: 429,
   api_rate_limited: 429,
   internal: 500,
@@ -72,4 +74,16 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** What is wrong with one field; its message is written in the reader's language when sent. */
+export interface FieldProblemDetail {
+  path: string;
+  code: FieldErrorCode;
+  params?: Params;
+}
+
+/** 400 validation naming the fields and what is wrong with each. */
+export function invalidFields(...fields: FieldProblemDetail[]): AppError {
+  return new AppError('validation', {}, { fields });
 }

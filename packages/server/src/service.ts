@@ -28,8 +28,8 @@ export async function prepareDatabase(db: Db): Promise<void> {
   await syncShippedHolidays(db, await loadShippedHolidays());
 }
 
-export async function createDeps(config: Config, opts: { db?: Db; now?: () => Date } = {}): Promise<Deps> {
-  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+export async function createDeps(config: Config, opts: { db?: Db; now?: () => Date; command?: string } = {}): Promise<Deps> {
+  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: opts.command ?? 'nalish' }));
   await prepareDatabase(db);
   return {
     db,
@@ -45,7 +45,7 @@ export async function createDeps(config: Config, opts: { db?: Db; now?: () => Da
 export function sendersFromConfig(config: Config): Senders {
   return {
     sms: config.sms.gatewayUrl
-      ? httpSmsGateway({ url: config.sms.gatewayUrl, token: config.sms.token, senderId: config.sms.senderId })
+      ? httpSmsGateway({ url: config.sms.gatewayUrl, token: config.sms.token, senderId: config.sms.senderId, referenceField: config.sms.referenceField })
       : fileSms(join(config.dataDir, 'outbox', 'sms.jsonl')),
     email: config.smtpUrl ? smtpEmail(config.smtpUrl, config.mailFrom) : fileEmail(join(config.dataDir, 'outbox', 'email.jsonl')),
     webhook: httpWebhookSender(config.webhooks),

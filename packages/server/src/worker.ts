@@ -4,10 +4,11 @@
 // data directory, so run it instead of, not beside, a server started with WORKERS=true.
 import { parseConfig } from './config.ts';
 import { createDeps, sendersFromConfig } from './service.ts';
+import { orExit } from './startup.ts';
 import { startWorkers } from './workers.ts';
 
-const config = parseConfig();
-const deps = await createDeps(config);
+const config = await orExit(async () => parseConfig());
+const deps = await orExit(createDeps(config, { command: 'npm run worker' }));
 const senders = sendersFromConfig(config);
 const log = (msg: string, err?: unknown) => {
   if (config.logLevel !== 'silent') console.error(`[worker ${process.pid}] ${msg}`, err ?? '');

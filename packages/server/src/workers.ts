@@ -1,8 +1,10 @@
 // Background loops: the outbox (notifications and webhooks), the deadline sweep and, once a
-// minute, the pruning of expired Idempotency-Key answers and old rate-limit windows. They run
-// inside the server process by default (WORKERS=true) and can run as separate processes
-// (src/worker.ts) against a PostgreSQL server; claims are atomic, so any number may run.
+// minute, the pruning of expired Idempotency-Key answers, old rate-limit windows and quiet
+// sign-in counters. They run inside the server process by default (WORKERS=true) and can run
+// as separate processes (src/worker.ts) against a PostgreSQL server; claims are atomic, so any
+// number may run.
 import type { Deps } from './deps.ts';
+import { dropQuietSignInCounters } from './auth/staffSignIn.ts';
 import { sweepTimers } from './deadlines/sweep.ts';
 import { dropExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { dropOldWindows } from './limits/fixedWindow.ts';
@@ -31,6 +33,7 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
         const now = deps.now();
         await dropExpiredIdempotencyKeys(deps.db, now);
         await dropOldWindows(deps.db, new Date(now.getTime() - KEEP_WINDOWS_MS));
+        await dropQuietSignInCounters(deps.db, now);
       } catch (e) {
         log('pruning idempotency keys and rate windows failed', e);
       }

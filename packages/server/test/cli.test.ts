@@ -432,4 +432,21 @@ describe('nalish CLI: verify-chain', () => {
     // The trigger is back on: the history cannot be edited now.
     await assert.rejects(s.deps.db.query('DELETE FROM complaint_events WHERE complaint_id = $1', [await idOf(c.trackingCode)]), /append-only/);
   });
+
+  it('reports history events whose complaint is missing (a lost write), which no chain covers', async () => {
+    const consumer = await consumerLogin(s);
+    const lost = await fileVia(s, consumer.auth);
+    const id = await idOf(lost.trackingCode);
+    const [{ n }] = (await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1', [id])) as [{ n: number }];
+    // What two processes on one embedded data directory left behind: the complaint row gone,
+    // its history still there (the foreign keys would refuse this; a lost write does not ask).
+    await s.deps.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.query('DELETE FROM complaints WHERE id = $1', [id]);
+    });
+    const r = await cli('verify-chain');
+    assert.equal(r.code, 1, r.out);
+    assert.ok(r.out.split('\n').includes(`BROKEN complaint ${id}: ${n} events, but the complaint is missing`), r.out);
+    assert.match(r.out, /\d+ broken$/);
+  });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { ApiKeyScope } from '@nalish/domain';
-import { parseCommand } from '@nalish/domain';
+import { IDEMPOTENCY_LEASE_SECONDS, parseCommand } from '@nalish/domain';
 import { actOnComplaintTx } from '../src/complaints/act.ts';
 import type { Queryable } from '../src/db/db.ts';
 import { readFeed } from '../src/integration/eventFeed.ts';
@@ -485,6 +485,48 @@ describe('merchant API: Idempotency-Key', () => {
       storage.put = realPut;
       release();
       await second.close();
+    }
+  });
+
+  it('a running request renews its short hold on the key: past the first lease it is still in progress, never run twice', async () => {
+    const c = await fileVia(s, consumer.auth, complaintInput());
+    const storage = s.deps.storage as { put: typeof s.deps.storage.put };
+    const realPut = storage.put;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inPut = new Promise<void>((r) => (entered = r));
+    storage.put = async (...a) => {
+      entered();
+      await gate;
+      return realPut(...a);
+    };
+    try {
+      const key = idem();
+      const mp = multipart('slow.png', TINY_PNG);
+      const upload = () => s.app.inject({ method: 'POST', url: `/api/v1/complaints/${c.trackingCode}/evidence`, headers: { ...k.auth, ...key, ...mp.headers }, payload: mp.payload });
+      const first = upload();
+      await inPut;
+      const lease = async () => new Date((await s.deps.db.query<{ locked_until: Date }>('SELECT locked_until FROM idempotency_keys WHERE key = $1', [key['idempotency-key']]))[0]!.locked_until).getTime();
+      const claimed = await lease();
+      assert.equal(claimed, s.clock.now().getTime() + IDEMPOTENCY_LEASE_SECONDS * 1000, 'a claim lasts the short lease');
+      // Time passes for the server while the upload is slow; the request renews its claim.
+      s.clock.advance(IDEMPOTENCY_LEASE_SECONDS * 1000 - 1000);
+      for (let i = 0; i < 300 && (await lease()) <= claimed; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok((await lease()) > claimed, 'the running request renewed its claim');
+      s.clock.advance(2000); // past the first lease
+      const busy = await upload();
+      assert.equal(busy.statusCode, 409, busy.body);
+      assert.equal(busy.json().error.code, 'idempotency_in_progress');
+      release();
+      const done = await first;
+      assert.equal(done.statusCode, 201, done.body);
+      const replay = await upload();
+      assert.equal(replay.headers['idempotent-replayed'], 'true');
+      assert.equal(replay.json().id, done.json().id);
+    } finally {
+      storage.put = realPut;
+      release();
     }
   });
 

@@ -1,6 +1,7 @@
 // The merchant portal's own endpoints: team members and roles, and the merchant's figures.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fieldMessage } from '@nalish/domain';
 import { sweepTimers } from '../src/deadlines/sweep.ts';
 import { type TestService, type World, complaintInput, consumerLogin, fileVia, makeService, makeWorld, merchantLogin, step } from './harness.ts';
 
@@ -60,7 +61,8 @@ describe('merchant team', () => {
     assert.deepEqual(paths, ['email', 'name', 'password', 'role']);
     const taken = await s.app.inject({ method: 'POST', url: '/api/v1/merchant/team', headers: owner, payload: { email: 'OWNER@other.test', name: 'X', role: 'agent' } });
     assert.equal(taken.statusCode, 400);
-    assert.deepEqual(taken.json().error.details.fields, [{ path: 'email', message: 'email_taken' }]);
+    // The field's code says what is wrong; its message is the catalogue's, in the reader's language.
+    assert.deepEqual(taken.json().error.details.fields, [{ path: 'email', code: 'email_taken', message: fieldMessage('bn', 'email_taken') }]);
     const nothing = await s.app.inject({ method: 'PATCH', url: `/api/v1/merchant/team/${crypto.randomUUID()}`, headers: owner, payload: {} });
     assert.equal(nothing.statusCode, 400);
   });

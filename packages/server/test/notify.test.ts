@@ -7,6 +7,7 @@ import { smsSegments, t } from '@nalish/domain';
 import { createMerchant } from '../src/admin/ops.ts';
 import { MAX_ATTEMPTS, type Senders, backoffMs, deliverBatch, messageReference } from '../src/notify/deliver.ts';
 import { sendersFromConfig } from '../src/service.ts';
+import { type SmsMessage, httpSmsGateway } from '../src/notify/sms.ts';
 import { startWorkers } from '../src/workers.ts';
 import {
   type TestService,
@@ -201,6 +202,33 @@ describe('notifications through a real SMS gateway and SMTP server', () => {
     const bengali = gw.messages.filter((m) => /[\u0980-\u09ff]/.test(m.text));
     assert.ok(bengali.length >= 10, `checked ${bengali.length} messages`);
     for (const m of bengali) assert.ok(smsSegments(m.text) <= 2, `${smsSegments(m.text)} segments: ${m.text}`);
+  });
+
+  it('sends the stable reference in the request, as the gateway’s own field and the Idempotency-Key: a repeat after a crash is dropped', async () => {
+    // A gateway that knows repeats only by the Idempotency-Key header, and calls the reference csms_id.
+    const generic = await startSmsGateway({ dedupe: 'idempotency-key', referenceField: 'csms_id' });
+    try {
+      const sms = httpSmsGateway({ url: generic.url, senderId: 'NALISH', referenceField: 'csms_id' });
+      await deliverAll();
+      const phone = '01700000777';
+      assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/otp', payload: { phone } })).statusCode, 202);
+      const [row] = await outbox(`template = 'otp' AND recipient = '+8801700000777'`);
+      // The gateway takes the message; the worker dies before it can record that.
+      const dying = { ...senders, sms: { send: async (m: SmsMessage) => { await sms.send(m); throw new Error('the worker process died'); } } };
+      await deliverBatch(s.deps.db, dying, s.deps.now);
+      s.clock.advance(backoffMs(1));
+      await deliverBatch(s.deps.db, { ...senders, sms }, s.deps.now);
+      const [done] = await outbox('id = $1', [row!.id]);
+      assert.equal(done!.status, 'sent');
+      assert.equal(done!.attempts, 2);
+      const reference = messageReference(row!.id);
+      assert.equal(generic.to('+8801700000777').length, 1, 'the phone got the code once');
+      assert.equal(generic.messages[0]!.reference, reference);
+      assert.equal(generic.messages[0]!.idempotencyKey, reference);
+      assert.deepEqual(generic.duplicates, [reference], 'the repeat carried the same reference, and was dropped');
+    } finally {
+      await generic.close();
+    }
   });
 
   it('retries a failing gateway with backoff and delivers later, once', async () => {

@@ -510,6 +510,39 @@ describe('webhooks', () => {
     await remove(merchant, endpoint.id);
   });
 
+  it('an attempt cut off by a crash is in the delivery log as interrupted: the log counts what the outbox counts', async () => {
+    const { endpoint, secret } = await register(merchant, rx.url, ['complaint.created']);
+    rx.setSecret(secret);
+    const consumer = await consumerLogin(s);
+    const code = (await fileVia(s, consumer.auth)).trackingCode;
+    const [ev] = await expectedEvents([code]);
+    const real = senders.webhook;
+    const dying: WebhookSender = {
+      async post(url, body, headers) {
+        await real.post(url, body, headers);
+        throw new Error('the worker process died');
+      },
+    };
+    await assert.rejects(deliverBatch(s.deps.db, { ...senders, webhook: dying }, s.deps.now, 20, s.deps.config.outboxLeaseMs), /died/);
+    const log = async () => (await api('GET', `/api/v1/merchant/webhooks/${endpoint.id}/deliveries?eventId=${ev!.id}`, merchant)).json().items[0];
+    // While its worker's lease lasts, the attempt is shown as going out.
+    assert.deepEqual((await log()).attempts.map((a: { outcome: string }) => a.outcome), ['sending']);
+    s.clock.advance(s.deps.config.outboxLeaseMs + 1000);
+    await deliverDue();
+    const d = await log();
+    assert.equal(d.status, 'delivered');
+    assert.deepEqual(
+      d.attempts.map((a: { attempt: number; outcome: string; responseStatus: number | null; error: string | null }) => [a.attempt, a.outcome, a.responseStatus, a.error]),
+      [
+        [1, 'interrupted', null, null],
+        [2, 'answered', 200, null],
+      ],
+    );
+    const [row] = await s.deps.db.query<{ attempts: number }>(`SELECT attempts FROM outbox WHERE endpoint_id = $1 AND event_id = $2`, [endpoint.id, ev!.id]);
+    assert.equal(row!.attempts, d.attempts.length);
+    await remove(merchant, endpoint.id);
+  });
+
   it('the delivery log pages with a cursor; ping, redeliver and secret rotation', async () => {
     const { endpoint, secret } = await register(merchant, rx.url, ['complaint.created']);
     rx.setSecret(secret);

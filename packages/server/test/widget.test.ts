@@ -315,7 +315,8 @@ describe('signed order context and the widget', () => {
 describe('the demo shop', () => {
   let s: TestService;
   before(async () => {
-    s = await makeService();
+    // The harness's PUBLIC_URL is a public address: demo data only when forced.
+    s = await makeService({ env: { DEMO_DATA: 'force' } });
     await loadDemoData(s.deps);
     await addDemoShopHosts(s.deps, ['127.0.0.1', 'localhost']);
   });

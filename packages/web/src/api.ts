@@ -4,6 +4,8 @@
 // details, so forms can show them next to the field concerned.
 export interface FieldError {
   path: string;
+  /** What is wrong (a field error code, e.g. 'date_future'); message is its text in the reader's language. */
+  code?: string;
   message: string;
 }
 

@@ -86,7 +86,7 @@ describe('regulator console', () => {
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'regulator-signin-bn-desktop');
 
-    // No code yet: the server asks for it, and the message sits at the code field.
+    // No code yet: the form asks for it (the server answers a missing code like a wrong password), at the code field.
     await page.getByLabel(BN.email).fill(world.officer.email);
     await page.getByLabel(BN.password, { exact: true }).fill(world.officer.password);
     await page.getByRole('button', { name: BN.submit }).click();

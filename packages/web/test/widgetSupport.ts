@@ -81,7 +81,8 @@ export interface WidgetWorld {
 }
 
 export async function startWidgetWorld(): Promise<WidgetWorld> {
-  const w = await startBrowserWorld();
+  // The test service's PUBLIC_URL is a public address: the demo shop only when forced.
+  const w = await startBrowserWorld({ env: { DEMO_DATA: 'force' } });
   // The browser's clock is the real one (its cookies expire by it, its forms check dates by
   // it): the server's clock agrees with it here.
   w.service.clock.set(new Date());

@@ -6,3 +6,7 @@ export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 export const MAX_EVIDENCE_MB = 10;
 export const MAX_EVIDENCE_BYTES = MAX_EVIDENCE_MB * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 10;
+
+/** What a PDF can carry that acts when it is opened (marked on upload, shown as a warning, never refused). */
+export const ACTIVE_CONTENT_KINDS = ['javascript', 'auto_action', 'embedded_file', 'launch'] as const;
+export type ActiveContentKind = (typeof ACTIVE_CONTENT_KINDS)[number];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PAYMENT_CHANNELS } from './channels.ts';
 import { DISTRICT_IDS } from './places.ts';
 import { ConsumerFactsSchema } from '../policy/facts.ts';
+import type { FieldErrorCode } from '../i18n/fieldErrors.ts';
 
 export { PAYMENT_CHANNELS, type PaymentChannel } from './channels.ts';
 
@@ -72,10 +73,10 @@ export const MerchantRefSchema = z
     /** The name the consumer knows it by; required when the merchant is not in the registry. */
     name: z.string().trim().min(2).max(200).optional(),
   })
-  .refine((m) => m.id || m.website || m.facebookPage, { message: 'name the merchant by id, website or Facebook page' })
-  .refine((m) => !m.website || normalizeWebsite(m.website), { message: 'not a website address', path: ['website'] })
+  .refine((m) => m.id || m.website || m.facebookPage, { message: 'merchant_required' })
+  .refine((m) => !m.website || normalizeWebsite(m.website), { message: 'website_invalid', path: ['website'] })
   .refine((m) => !m.facebookPage || normalizeFacebookPage(m.facebookPage), {
-    message: 'not a Facebook page link',
+    message: 'facebook_invalid',
     path: ['facebookPage'],
   });
 
@@ -107,13 +108,14 @@ export const FileComplaintSchema = z.object({
   }),
   /** The order as the merchant's server signed it (the widget passes it on); when it verifies,
    *  the complaint is marked "order confirmed by the merchant". Format: docs/INTEGRATION.md. */
-  orderContext: z.string().trim().max(2048).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'not an order context token').optional(),
+  orderContext: z.string().trim().max(2048).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'order_context_invalid').optional(),
 });
 export type FileComplaintInput = z.infer<typeof FileComplaintSchema>;
 
+/** A field and what is wrong with it (a field error code: i18n/fieldErrors.ts). */
 export interface FieldProblem {
   path: string;
-  message: string;
+  code: FieldErrorCode;
 }
 
 /**
@@ -124,16 +126,16 @@ export interface FieldProblem {
 export function filingDateProblems(input: FileComplaintInput, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const future = (path: string, date: string | undefined) => {
-    if (date && date > today) problems.push({ path, message: 'this date is in the future' });
+    if (date && date > today) problems.push({ path, code: 'date_future' });
   };
   future('order.date', input.order.date);
   future('preChecks.problemDate', input.preChecks.problemDate);
   future('preChecks.contactedOn', input.preChecks.contactedOn);
   if (input.preChecks.problemDate < input.order.date) {
-    problems.push({ path: 'preChecks.problemDate', message: 'the problem cannot arise before the order' });
+    problems.push({ path: 'preChecks.problemDate', code: 'before_order' });
   }
   if (input.preChecks.contactedMerchant && !input.preChecks.contactedOn) {
-    problems.push({ path: 'preChecks.contactedOn', message: 'say when you contacted the seller' });
+    problems.push({ path: 'preChecks.contactedOn', code: 'contacted_on_required' });
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { ACTIONS, type Action, DECISION_OUTCOMES, HEARING_MODES, REMEDIES } from
 import { PHASES, ROLES, STATES } from '../lifecycle/states.ts';
 import { PolicyViewSchema } from '../policy/views.ts';
 import { DhakaDay, Instant, Uuid, pageOf } from '../wire.ts';
-import { EVIDENCE_TYPES } from './evidence.ts';
+import { ACTIVE_CONTENT_KINDS, EVIDENCE_TYPES } from './evidence.ts';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEventType } from './events.ts';
 import { CATEGORIES, PAYMENT_CHANNELS, REMEDY_RECEIVED, WANTED_REMEDIES } from './filing.ts';
 
@@ -46,6 +46,7 @@ export const EvidenceSchema = z.object({
   mediaType: z.enum(EVIDENCE_TYPES),
   sizeBytes: z.number().int(),
   sha256: z.string().describe('Of the file as uploaded: shows later that it is the one that was filed'),
+  activeContent: z.array(z.enum(ACTIVE_CONTENT_KINDS)).describe('A PDF that can act when opened: what it carries (shown as a warning beside it); empty for every other file'),
   uploadedBy: z.enum(['consumer', 'merchant', 'officer']),
   createdAt: Instant,
 });

@@ -5,6 +5,8 @@ import { widgetBn } from './widget.bn.ts';
 export const bn: Record<MessageKey, string> = {
   'error.validation': 'কিছু তথ্য সঠিক নয়। চিহ্নিত ঘরগুলো দেখে নিন।',
   'error.malformed_json': 'অনুরোধের তথ্য সঠিক JSON নয়।',
+  'error.malformed_url': 'এই ঠিকানাটি ঠিকভাবে লেখা নয়। দেখে নিন, অথবা প্রথম পাতা থেকে আবার শুরু করুন।',
+  'error.malformed_multipart': 'পাঠানো ফর্মটি নষ্ট বা অসম্পূর্ণ। ফাইলটি বেছে নিয়ে আবার পাঠান।',
   'error.payload_too_large': 'অনুরোধটি অনেক বড়।',
   'error.unsupported_media_type': 'এই ধরনের তথ্য এখানে গ্রহণ করা হয় না।',
   'error.not_found': 'পাওয়া যায়নি।',
@@ -30,6 +32,7 @@ export const bn: Record<MessageKey, string> = {
   'error.evidence_not_found': 'সংযুক্ত একটি ফাইল এই অভিযোগে পাওয়া যায়নি।',
   'error.login_failed': 'ই-মেইল, পাসওয়ার্ড বা কোড সঠিক নয়।',
   'error.totp_required': 'অথেনটিকেটর অ্যাপের ৬ অঙ্কের কোডটি দিন।',
+  'error.sign_in_locked': 'অনেকবার সাইন-ইনের চেষ্টা হয়েছে। {minutes} মিনিট পরে আবার চেষ্টা করুন।',
   'error.officer_not_in_office': 'এই কর্মকর্তা এই অফিসে কাজ করেন না।',
   'error.webhook_url_invalid': 'পূর্ণ ওয়েব ঠিকানা দিন, যেমন https://shop.example.com/nalish/webhooks।',
   'error.webhook_url_scheme': 'ওয়েবহুকের ঠিকানা https:// দিয়ে শুরু হতে হবে (http:// শুধু পরীক্ষার সময় এই কম্পিউটারের জন্য)।',
@@ -132,6 +135,9 @@ export const bn: Record<MessageKey, string> = {
   'notify.merchant.webhook_disabled.subject': 'নালিশ {url} এ ওয়েবহুক পাঠানো বন্ধ করেছে',
   'notify.merchant.webhook_disabled.body':
     'আপনার ওয়েবহুক এন্ডপয়েন্ট {url} এ {since} থেকে পাঠানো ব্যর্থ হচ্ছে, তাই নালিশ এটি বন্ধ করেছে। আবার চালু না করা পর্যন্ত নতুন ঘটনা এতে পাঠানো হবে না। যেগুলো পাঠানো যায়নি সেগুলো ডেলিভারি লগ থেকে আবার পাঠাতে পারবেন; যা যা ঘটেছে তা ইভেন্ট ফিডেও আছে।\n{link}',
+  'notify.staff.sign_in_locked.subject': 'নালিশ: {email} এ সাইন-ইন কিছুক্ষণের জন্য বন্ধ',
+  'notify.staff.sign_in_locked.body':
+    'আপনার নালিশ অ্যাকাউন্ট {email} এ {tries} বার ব্যর্থ সাইন-ইনের চেষ্টা হয়েছে, তাই {until} পর্যন্ত সাইন-ইন বন্ধ থাকবে। এরপর নিজে থেকেই খুলে যাবে। চেষ্টাগুলো আপনার না হলে কেউ আপনার পাসওয়ার্ড আন্দাজ করার চেষ্টা করছে: নতুন পাসওয়ার্ড দিন এবং আপনার প্রশাসককে জানান।\n{url}',
 
   'notify.office.escalated_office.subject': '{merchant} এর বিরুদ্ধে নতুন মামলা {code}',
   'notify.office.escalated_office.body': '{merchant} এর বিরুদ্ধে অভিযোগ {code} আপনার অফিসে এসেছে। {due} এর মধ্যে দায়িত্ব দিন।\n{url}',
@@ -142,5 +148,10 @@ export const bn: Record<MessageKey, string> = {
   'outcome.dismissed': 'অভিযোগ খারিজ',
   'hearing.online': 'অনলাইনে',
   'hearing.in_person': 'সশরীরে',
+  'evidence.active_content': 'সতর্কতা: এই PDF-এ {kinds} আছে। PDF রিডারে খুললে এটি কোড চালাতে বা অন্য ফাইল খুলতে পারে: ব্রাউজারে খুলুন, অথবা যিনি পাঠিয়েছেন তাঁকে একটি সাধারণ কপি দিতে বলুন।',
+  'evidence.kind.javascript': 'জাভাস্ক্রিপ্ট',
+  'evidence.kind.auto_action': 'নিজে থেকে চলা নির্দেশ',
+  'evidence.kind.embedded_file': 'ভেতরে রাখা ফাইল',
+  'evidence.kind.launch': 'প্রোগ্রাম চালু করার নির্দেশ',
   ...widgetBn,
 };

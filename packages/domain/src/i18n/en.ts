@@ -6,6 +6,8 @@ export const en = {
   // Errors: one entry per stable error code (server/src/errors.ts maps codes to HTTP statuses).
   'error.validation': 'Some of the information is not valid. Please check the marked fields.',
   'error.malformed_json': 'The request body is not valid JSON.',
+  'error.malformed_url': 'This address is not written correctly. Check it, or start again from the home page.',
+  'error.malformed_multipart': 'The uploaded form is damaged or incomplete. Choose the file and send it again.',
   'error.payload_too_large': 'The request is too large.',
   'error.unsupported_media_type': 'This content type is not accepted here.',
   'error.not_found': 'Not found.',
@@ -31,6 +33,7 @@ export const en = {
   'error.evidence_not_found': 'One of the attached files was not found on this complaint.',
   'error.login_failed': 'The e-mail, password or code is not correct.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app.',
+  'error.sign_in_locked': 'Too many sign-in attempts. Try again in {minutes} minutes.',
   'error.officer_not_in_office': 'That officer does not work in this office.',
   'error.webhook_url_invalid': 'Enter a full web address, like https://shop.example.com/nalish/webhooks.',
   'error.webhook_url_scheme': 'A webhook address must start with https:// (http:// only for this computer, while testing).',
@@ -139,6 +142,9 @@ export const en = {
   'notify.merchant.webhook_disabled.subject': 'Nalish stopped sending webhooks to {url}',
   'notify.merchant.webhook_disabled.body':
     'Deliveries to your webhook endpoint {url} have failed since {since}, so Nalish has switched it off. New events are not sent to it until you switch it on again. Deliveries that gave up can be sent again from the delivery log, and the events feed has everything that happened.\n{link}',
+  'notify.staff.sign_in_locked.subject': 'Nalish: sign-in to {email} is locked for a while',
+  'notify.staff.sign_in_locked.body':
+    'There were {tries} unsuccessful sign-in attempts to your Nalish account {email}, so signing in is locked until {until}. The lock ends by itself. If these were not you, someone may be guessing your password: choose a new one, and tell your administrator.\n{url}',
 
   'notify.office.escalated_office.subject': 'New case {code} against {merchant}',
   'notify.office.escalated_office.body': 'Complaint {code} against {merchant} has been escalated to your office. Assign it by {due}.\n{url}',
@@ -149,6 +155,11 @@ export const en = {
   'outcome.dismissed': 'dismissed',
   'hearing.online': 'online',
   'hearing.in_person': 'in person',
+  'evidence.active_content': 'Caution: this PDF contains {kinds}. In a PDF reader it could run code or open other files: open it in the browser, or ask the sender for a plain copy.',
+  'evidence.kind.javascript': 'JavaScript',
+  'evidence.kind.auto_action': 'actions that run by themselves',
+  'evidence.kind.embedded_file': 'files inside it',
+  'evidence.kind.launch': 'a command that starts a program',
   ...widgetEn,
 } as const;
 

@@ -19,7 +19,13 @@ export type Params = Readonly<Record<string, string | number>>;
 
 /** Fill {name} placeholders; numbers are written in the locale's digits. */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillMessage(locale, CATALOGUES[locale][key], params);
+}
+
+/** A message's {name} placeholders filled, numbers in the locale's digits (t, and catalogues
+ *  kept apart from the main one, such as the field messages). */
+export function fillMessage(locale: Locale, template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
     return typeof v === 'number' ? formatNumber(locale, v) : v;

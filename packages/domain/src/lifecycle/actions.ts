@@ -74,7 +74,7 @@ export const ActionPayloads = {
       order: z.string().trim().max(4000).optional(),
     })
     .refine((d) => d.outcome === 'upheld' || d.fineBdt === 0, {
-      message: 'a dismissed complaint carries no fine',
+      message: 'fine_dismissed',
       path: ['fineBdt'],
     }),
   record_fine_collected: z.object({ amountBdt: z.number().int().min(1).max(100_000_000) }),

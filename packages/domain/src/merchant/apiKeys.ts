@@ -13,10 +13,16 @@ export const ApiKeyCreateSchema = z.object({
     .array(ApiKeyScopeSchema)
     .min(1)
     .max(API_KEY_SCOPES.length)
-    .refine((s) => new Set(s).size === s.length, { message: 'each scope once' }),
+    .refine((s) => new Set(s).size === s.length, { message: 'scopes_unique' }),
 });
 export type ApiKeyCreateInput = z.infer<typeof ApiKeyCreateSchema>;
 
 /** The header every write made with an API key carries (optional for portal sessions). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IdempotencyKeySchema = z.string().min(1).max(200);
+/**
+ * How long a request holds its Idempotency-Key when nothing renews it. A running request renews
+ * it (server: http/idempotency.ts), so this is how long a key stays "in progress" (409) after
+ * the server that was running it crashed; the client keeps retrying that 409 at least this long.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 10;

@@ -95,8 +95,14 @@ export const WebhookEndpointCreatedSchema = z.object({
 });
 export type WebhookEndpointCreated = z.infer<typeof WebhookEndpointCreatedSchema>;
 
+/** answered: an HTTP status came back; no_answer: a timeout or refused connection; interrupted:
+ *  Nalish stopped (a crash) before it could record the answer; sending: going out now. */
+export const WEBHOOK_ATTEMPT_OUTCOMES = ['sending', 'answered', 'no_answer', 'interrupted'] as const;
+export type WebhookAttemptOutcome = (typeof WEBHOOK_ATTEMPT_OUTCOMES)[number];
+
 export const WebhookAttemptSchema = z.object({
   attempt: z.number().int(),
+  outcome: z.enum(WEBHOOK_ATTEMPT_OUTCOMES),
   at: Instant,
   url: z.string(),
   responseStatus: z.number().int().nullable(),

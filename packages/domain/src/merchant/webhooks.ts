@@ -15,7 +15,7 @@ const Events = z.array(z.enum(MERCHANT_EVENT_TYPES)).min(1).max(MERCHANT_EVENT_T
 export const WebhookCreateSchema = z.object({ url: Url, events: Events });
 export const WebhookPatchSchema = z
   .object({ url: Url.optional(), events: Events.optional(), enabled: z.boolean().optional() })
-  .refine((p) => p.url !== undefined || p.events !== undefined || p.enabled !== undefined, { message: 'nothing to change' });
+  .refine((p) => p.url !== undefined || p.events !== undefined || p.enabled !== undefined, { message: 'nothing_to_change' });
 export const WebhookRotateSchema = z.object({
   /** Hours the old secret goes on signing too (0: it stops at once, e.g. after a leak). */
   keepPreviousHours: z.number().int().min(0).max(MAX_PREVIOUS_SECRET_HOURS).default(0),

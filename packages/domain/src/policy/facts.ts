@@ -20,11 +20,11 @@ const dhakaMidnight = (v: unknown) => (typeof v === 'string' && DATE_ONLY.test(v
 
 const instant = z.preprocess(
   dhakaMidnight,
-  z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a valid instant'),
+  z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'instant'),
 );
 const wireInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 const bdt = z.number().nonnegative().max(100_000_000);
-const dhakaDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a Dhaka date YYYY-MM-DD');
+const dhakaDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 
 /** The fact keys and their types, for either form of instant. */
 function factsShape<I extends z.ZodType>(at: I) {

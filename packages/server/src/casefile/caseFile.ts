@@ -1,7 +1,7 @@
 // The case file of one complaint, for the officer to attach to the government's e-filing
 // system (Nothi): everything the directorate knows about the case, in Bengali, with the
 // result of verifying the complaint's history chain.
-import { DISTRICTS, formatBdt, formatDate, formatDateTime, t, toBengaliDigits } from '@nalish/domain';
+import { DISTRICTS, activeContentWarning, formatBdt, formatDate, formatDateTime, t, toBengaliDigits } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
 import { fullView } from '../complaints/view.ts';
@@ -112,6 +112,8 @@ export async function renderCaseFile(deps: Deps, row: ComplaintRow, actor: Extra
     w.text(`${toBengaliDigits(String(i + 1))}. ${ev.filename} (${ev.mediaType})`, { bold: true, size: 10 });
     w.text(`${BN.uploadedBy}: ${BN.roles[ev.uploadedBy] ?? ev.uploadedBy}, ${bnDateTime(ev.createdAt)}, ${BN.size}: ${toBengaliDigits(String(Math.ceil(ev.sizeBytes / 1024)))} KB`, { indent: 16, size: 9.5 });
     w.text(`SHA-256: ${ev.sha256}`, { indent: 16, size: 8.5 });
+    const warning = activeContentWarning('bn', ev.activeContent);
+    if (warning) w.text(warning, { indent: 16, size: 9.5, bold: true });
   });
 
   // Hearing

@@ -1,18 +1,20 @@
 // `npm run nalish -- <command>`: the admin command line (see run.ts, or `npm run nalish -- help`).
 // It opens the database from the same settings as the server. The embedded PGlite database
-// allows one process at a time, so use it while the server is stopped, or against PostgreSQL.
+// allows one process at a time (a command run beside the server stops at once, naming it), so
+// use it while the server is stopped, or against PostgreSQL.
 import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { createDeps } from '../service.ts';
-import { consoleOut, needsDatabase, runCli } from './run.ts';
+import { commandOf, consoleOut, needsDatabase, runCli } from './run.ts';
 
 export { type CliOut, runCli, USAGE } from './run.ts';
 
 async function main(argv: string[]): Promise<number> {
   let deps: Deps | null = null;
   const open = async (): Promise<Deps> => {
-    deps ??= await createDeps(parseConfig());
+    // Named by its command only: its options may carry a password.
+    deps ??= await createDeps(parseConfig(), { command: `npm run nalish -- ${commandOf(argv)?.name ?? ''}`.trim() });
     return deps;
   };
   try {

@@ -21,7 +21,8 @@ import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { otpauthUrl, totpAt, totpStep } from '../auth/totp.ts';
 import type { Db, Queryable, Row } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
-import { verifyChain } from '../history/chain.ts';
+import { disableDemoLogins } from '../demo.ts';
+import { MISSING_COMPLAINT, eventsWithoutComplaint, verifyChain } from '../history/chain.ts';
 import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';
 
@@ -74,8 +75,14 @@ Merchants and API keys
 
 Complaint history
   verify-chain [--complaint <tracking code>]
-                (checks the hash chain of one complaint's history, or of all; exit code 1
-                 if any chain is broken)
+                (checks the hash chain of one complaint's history, or of all, and that no
+                 history has lost its complaint; exit code 1 if any is broken)
+
+Demo data
+  demo disable-logins
+                (switches off the demo officers and merchant, whose passwords are in the
+                 README, and ends their sessions; a public install refuses to start while
+                 they work)
 
 Public holidays (the working-day calendar for deadlines)
   holidays list [--year <yyyy>]
@@ -467,8 +474,22 @@ const commands: Record<string, Handler> = {
         out.out(`BROKEN ${c.tracking_code} at seq ${r.brokenAtSeq}: ${r.reason}`);
       }
     }
+    // Events whose complaint row is gone: no chain above covers them.
+    const orphans = code ? [] : await eventsWithoutComplaint(db);
+    for (const o of orphans) {
+      events += o.events;
+      out.out(`BROKEN complaint ${o.complaintId}: ${o.events} events, but ${MISSING_COMPLAINT}`);
+    }
+    broken += orphans.length;
     if (!code) out.out(`${complaints.length} complaints, ${events} events checked: ${broken === 0 ? 'all chains intact' : `${broken} broken`}`);
     return broken === 0 ? 0 : 1;
+  },
+
+  async 'demo disable-logins'(args, getDeps, out) {
+    parse(args, {});
+    const off = await disableDemoLogins((await getDeps()).db);
+    out.out(off.length === 0 ? 'no demo login was active' : `switched off: ${off.join(', ')}`);
+    return 0;
   },
 
   async 'holidays list'(args, getDeps, out) {

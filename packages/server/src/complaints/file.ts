@@ -12,7 +12,7 @@ import {
   transition,
 } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import { evaluateLayers, saveFindingRows } from '../findings/evaluate.ts';
 import { outcomesOf } from '../findings/stored.ts';
 import { type ChainedEvent, GENESIS_HASH, appendEvent, eventHash } from '../history/chain.ts';
@@ -29,7 +29,7 @@ function newTrackingCode(): string {
 export async function fileComplaint(deps: Deps, phone: string, input: FileComplaintInput): Promise<ComplaintRow> {
   const now = deps.now();
   const problems = filingDateProblems(input, dhakaDate(now));
-  if (problems.length > 0) throw new AppError('validation', {}, { fields: problems });
+  if (problems.length > 0) throw invalidFields(...problems);
   const calendar = await deps.calendar.get();
   // The policy checks run on what the consumer stated; the findings are kept with the complaint.
   const policyFacts = { consumer: factsFromFiling(input) };

@@ -2,7 +2,7 @@
 // regulator office's queue and the consumer's own complaints.
 import type { State } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
-import { AppError } from '../errors.ts';
+import { invalidFields } from '../errors.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 
 export interface ListFilter {
@@ -40,7 +40,7 @@ function decodeCursor(s: string): Cursor {
     if (c.d !== 'infinity' && Number.isNaN(Date.parse(c.d))) throw new Error('bad');
     return c;
   } catch {
-    throw new AppError('validation', {}, { fields: [{ path: 'cursor', message: 'not a cursor from this list' }] });
+    throw invalidFields({ path: 'cursor', code: 'cursor_invalid' });
   }
 }
 

@@ -2,6 +2,7 @@
 // person may take now and, for staff, the verified history chain.
 import {
   type Action,
+  type ActiveContentKind,
   type ComplaintEventType,
   type EvidenceType,
   type LifecycleSettings,
@@ -62,13 +63,13 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
   // One round trip for everything around the complaint (a tracking read is the busiest path).
   const [related] = await db.query<{
     events: { seq: number; type: ComplaintEventType; actor_role: Role; from_state: State | null; to_state: State; created_at: string; payload: Record<string, unknown> }[] | null;
-    evidence: { id: string; filename: string; media_type: EvidenceType; size_bytes: number; sha256: string; uploaded_by: Evidence['uploadedBy']; created_at: string }[] | null;
+    evidence: { id: string; filename: string; media_type: EvidenceType; active_content: ActiveContentKind[]; size_bytes: number; sha256: string; uploaded_by: Evidence['uploadedBy']; created_at: string }[] | null;
     merchant: { id: string; name: string; status: 'registered' | 'unclaimed' | 'suspended' } | null;
   }>(
     `SELECT
        (SELECT json_agg(e ORDER BY e.seq) FROM (SELECT seq, type, actor_role, from_state, to_state, created_at, payload
           FROM complaint_events WHERE complaint_id = $1) e) AS events,
-       (SELECT json_agg(v ORDER BY v.created_at) FROM (SELECT id, filename, media_type, size_bytes, sha256, uploaded_by, created_at
+       (SELECT json_agg(v ORDER BY v.created_at) FROM (SELECT id, filename, media_type, active_content, size_bytes, sha256, uploaded_by, created_at
           FROM evidence WHERE complaint_id = $1) v) AS evidence,
        (SELECT json_build_object('id', id, 'name', name, 'status', status) FROM merchants WHERE id = $2) AS merchant`,
     [row.id, row.merchant_id],
@@ -117,6 +118,8 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
       id: e.id,
       filename: e.filename,
       mediaType: e.media_type,
+      // Marked for whoever opens it: this PDF can run code or carries files (README, Evidence).
+      activeContent: e.active_content,
       sizeBytes: e.size_bytes,
       sha256: e.sha256,
       uploadedBy: e.uploaded_by,

@@ -103,10 +103,32 @@ export function wrapPglite(db: PGlite): Db {
   };
 }
 
-export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
+/**
+ * The configured database. The embedded one is opened only under the data directory's
+ * exclusive lock (db/dataDirLock.ts), held until close(); `command` names this process in the
+ * message another process gets.
+ */
+export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string; command: string }): Promise<Db> {
   if (opts.databaseUrl) return postgresDb(opts.databaseUrl);
   const { mkdir } = await import('node:fs/promises');
-  const dir = `${opts.dataDir}/pglite`;
-  await mkdir(dir, { recursive: true });
-  return pgliteDb(dir);
+  const { lockDataDir } = await import('./dataDirLock.ts');
+  const lock = await lockDataDir(opts.dataDir, { command: opts.command });
+  try {
+    const dir = `${opts.dataDir}/pglite`;
+    await mkdir(dir, { recursive: true });
+    const db = await pgliteDb(dir);
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
 }

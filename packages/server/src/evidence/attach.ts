@@ -6,12 +6,15 @@ import { AppError } from '../errors.ts';
 import { authorise, lockComplaint } from '../complaints/act.ts';
 import { recordEvent } from '../complaints/apply.ts';
 import type { Actor } from '../policies/actor.ts';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, detectEvidenceType } from './detect.ts';
+import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, detectEvidenceType } from './detect.ts';
+import { type ActiveContentKind, pdfActiveContent } from './pdfActiveContent.ts';
 
 export interface EvidenceView {
   id: string;
   filename: string;
   mediaType: string;
+  /** What the file can do when opened (PDFs: JavaScript, automatic actions, embedded files). */
+  activeContent: ActiveContentKind[];
   sizeBytes: number;
   sha256: string;
   uploadedBy: string;
@@ -25,6 +28,17 @@ export function cleanFilename(name: string): string {
   return cleaned || 'file';
 }
 
+const EXTENSION: Record<EvidenceType, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf' };
+
+/** The stored name ends in the extension of the type found in the content, whatever it was
+ *  called: a PNG sent as invoice.html downloads as invoice.png. */
+export function nameForType(name: string, type: EvidenceType): string {
+  const clean = cleanFilename(name);
+  const dot = clean.lastIndexOf('.');
+  const stem = dot > 0 ? clean.slice(0, dot) : clean;
+  return `${stem.slice(0, 200 - EXTENSION[type].length)}${EXTENSION[type]}`;
+}
+
 export async function attachEvidence(
   deps: Deps,
   where: { code: string },
@@ -36,7 +50,8 @@ export async function attachEvidence(
   if (!mediaType) throw new AppError('evidence_type');
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   const id = randomUUID();
-  const filename = cleanFilename(file.filename);
+  const filename = nameForType(file.filename, mediaType);
+  const activeContent = mediaType === 'application/pdf' ? pdfActiveContent(file.data) : [];
 
   // Authorise before storing anything.
   const complaint = await deps.db.transaction(async (tx) => authorise(actor, await lockComplaint(tx, where)));
@@ -50,12 +65,12 @@ export async function attachEvidence(
       if (n >= MAX_EVIDENCE_FILES) throw new AppError('evidence_limit', { max: MAX_EVIDENCE_FILES });
       const now = deps.now();
       await tx.query(
-        `INSERT INTO evidence (id, complaint_id, uploaded_by, filename, media_type, size_bytes, sha256, storage_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, row.id, actor.role, filename, mediaType, file.data.length, sha256, key, now],
+        `INSERT INTO evidence (id, complaint_id, uploaded_by, filename, media_type, size_bytes, sha256, storage_key, created_at, active_content)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, row.id, actor.role, filename, mediaType, file.data.length, sha256, key, now, activeContent],
       );
       await recordEvent(tx, row, { type: 'evidence_added', actor, payload: { evidenceId: id, filename, mediaType, sizeBytes: file.data.length, sha256 } }, now);
-      return { id, filename, mediaType, sizeBytes: file.data.length, sha256, uploadedBy: actor.role, createdAt: now.toISOString() };
+      return { id, filename, mediaType, activeContent, sizeBytes: file.data.length, sha256, uploadedBy: actor.role, createdAt: now.toISOString() };
     });
   } catch (e) {
     // Nothing refers to the stored file: remove it so a refused upload leaves no trace.

@@ -13,7 +13,7 @@ import {
 } from '@nalish/domain';
 import type { Outcome } from '@nalish/domain/policy';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import { recordEvent } from '../complaints/apply.ts';
 import { authorise, checkEvidence, lockComplaint } from '../complaints/act.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
@@ -59,13 +59,13 @@ export async function stateFacts(deps: Deps, code: string, actor: Actor, input: 
   const allowed = new Set(STATABLE_FACTS[source]);
   const keys = Object.keys(input.facts) as WireFactKey[];
   const notAllowed = keys.find((k) => !allowed.has(k));
-  if (notAllowed) throw new AppError('fact_not_allowed', { fact: notAllowed }, { fields: [{ path: `facts.${notAllowed}`, message: 'not a fact you can state' }] });
-  if (keys.length === 0) throw new AppError('validation', {}, { fields: [{ path: 'facts', message: 'state at least one fact' }] });
+  if (notAllowed) throw new AppError('fact_not_allowed', { fact: notAllowed }, { fields: [{ path: `facts.${notAllowed}`, code: 'fact_not_allowed' }] });
+  if (keys.length === 0) throw invalidFields({ path: 'facts', code: 'facts_required' });
   // A merchant contests with evidence; an officer's correction says why.
   if (source === 'merchant' && input.evidenceIds.length === 0) {
-    throw new AppError('validation', {}, { fields: [{ path: 'evidenceIds', message: 'attach the evidence for these facts' }] });
+    throw invalidFields({ path: 'evidenceIds', code: 'evidence_required' });
   }
-  if (source === 'officer' && !input.reason) throw new AppError('validation', {}, { fields: [{ path: 'reason', message: 'give the reason for the correction' }] });
+  if (source === 'officer' && !input.reason) throw invalidFields({ path: 'reason', code: 'reason_required' });
 
   const now = deps.now();
   const calendar = await deps.calendar.get();
@@ -115,7 +115,7 @@ export async function reviewFinding(deps: Deps, code: string, actor: Actor, inpu
     if (!row.policy || !finding) throw new AppError('finding_not_found');
     const outcome = input.decision === 'confirm' ? finding.outcome : input.outcome;
     if (!outcome || (input.decision === 'override' && outcome === finding.outcome)) {
-      throw new AppError('validation', {}, { fields: [{ path: 'outcome', message: 'an override names an outcome other than the computed one' }] });
+      throw invalidFields({ path: 'outcome', code: 'override_outcome' });
     }
     const review = { decision: input.decision, outcome, reviewedOutcome: finding.outcome, reason: input.reason, officerId: actor.officerId, at: now.toISOString() };
     const evaluation: StoredEvaluation = { ...row.policy, reviews: { ...row.policy.reviews, [input.ruleId]: review } };

@@ -112,9 +112,27 @@ export async function verifyChain(db: Queryable, complaintId: string): Promise<C
   return { complaintId, events: rows.length, ok: true };
 }
 
+/**
+ * History events whose complaint does not exist, per missing complaint. The foreign key forbids
+ * this, so it only happens when the database lost writes (two processes on one embedded data
+ * directory did exactly this): the complaint was acknowledged, and is gone.
+ */
+export async function eventsWithoutComplaint(db: Queryable): Promise<{ complaintId: string; events: number }[]> {
+  const rows = await db.query<{ complaint_id: string; events: number }>(
+    `SELECT e.complaint_id, count(*)::int AS events FROM complaint_events e
+     WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = e.complaint_id)
+     GROUP BY e.complaint_id ORDER BY min(e.id)`,
+  );
+  return rows.map((r) => ({ complaintId: r.complaint_id, events: r.events }));
+}
+
+export const MISSING_COMPLAINT = 'the complaint is missing';
+
+/** Every complaint's chain, then every history that lost its complaint. */
 export async function verifyAllChains(db: Queryable): Promise<ChainReport[]> {
   const ids = await db.query<{ id: string }>('SELECT id FROM complaints ORDER BY filed_at');
   const reports: ChainReport[] = [];
   for (const { id } of ids) reports.push(await verifyChain(db, id));
+  for (const o of await eventsWithoutComplaint(db)) reports.push({ complaintId: o.complaintId, events: o.events, ok: false, reason: MISSING_COMPLAINT });
   return reports;
 }

@@ -29,13 +29,20 @@ function cookieValue(header: string | undefined, name: string): string | null {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * The request comes from our own pages. Browsers say so in Sec-Fetch-Site; without it the Origin
+ * must be ours in scheme, host and port: the address people use (PUBLIC_URL), or this request's
+ * own as the server sees it (behind a trusted proxy: X-Forwarded-Proto and -Host). An http://
+ * page on our host name is another origin, and so is another port.
+ */
+function sameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site) return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host === request.headers.host;
+    const o = new URL(origin).origin;
+    return o === publicOrigin || o === new URL(`${request.protocol}://${request.host}`).origin;
   } catch {
     return false;
   }
@@ -55,6 +62,7 @@ async function actorForSession(deps: Deps, token: string): Promise<Actor | null>
 
 export function installAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
+  const publicOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('onRequest', async (request) => {
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
@@ -72,7 +80,7 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     const cookie = cookieValue(request.headers.cookie, SESSION_COOKIE);
     if (cookie) {
       request.actor = await actorForSession(deps, cookie);
-      if (request.actor && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) throw new AppError('csrf');
+      if (request.actor && !SAFE_METHODS.has(request.method) && !sameOrigin(request, publicOrigin)) throw new AppError('csrf');
     }
   });
 }

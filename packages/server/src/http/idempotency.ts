@@ -4,12 +4,15 @@
 // on a different request is refused (422), and while the first is still running (409).
 //
 // The claim is a row inserted before the handler runs; the table's primary key decides
-// between concurrent requests, also across server processes. A row left "started" by a
-// crashed process is taken over after its lease. A 5xx answer is not kept (the claim is
-// dropped), so the client can retry the same key once the fault is gone.
+// between concurrent requests, also across server processes. The claim is a short lease
+// (IDEMPOTENCY_LEASE_SECONDS, 10 s) that the running request renews every few seconds, so it
+// protects the request exactly as long as the request runs: a row left "started" by a crashed
+// process is taken over 10 s later (not after a fixed minute), and a slow request (an upload to
+// S3) is never taken over while it still runs. A 5xx answer is not kept (the claim is dropped),
+// so the client can retry the same key once the fault is gone.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema } from '@nalish/domain';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_LEASE_SECONDS, IdempotencyKeySchema } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -18,8 +21,10 @@ import { actorId } from '../policies/actor.ts';
 import { isApiKey } from './auth.ts';
 
 export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
-/** How long a running first request holds its key before another may take over. */
-const LEASE_MS = 60_000;
+/** How long a claim lasts unless the running request renews it. */
+export const LEASE_MS = IDEMPOTENCY_LEASE_SECONDS * 1000;
+/** How often a running request renews its claim (well inside the lease). */
+const RENEW_EVERY_MS = LEASE_MS / 3;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
@@ -36,9 +41,40 @@ declare module 'fastify' {
 interface IdempotencyState {
   principal: string;
   key: string;
-  /** The lease this request holds; set once it claimed the key. */
+  /** The lease this request holds; set once it claimed the key, moved on by each renewal. */
   lease: Date | null;
   done: boolean;
+  /** Renews the lease while the request runs; a renewal in flight is awaited before the end. */
+  renewal?: { timer: NodeJS.Timeout; pending: Promise<void> };
+}
+
+/** Keeps the claim alive while the request runs (fenced by the lease it holds). */
+function keepRenewing(db: Queryable, idem: IdempotencyState, now: () => Date): void {
+  const renewal = {
+    pending: Promise.resolve(),
+    timer: setInterval(() => {
+      renewal.pending = renewal.pending.then(async () => {
+        if (!idem.lease || idem.done) return;
+        const next = new Date(now().getTime() + LEASE_MS);
+        try {
+          const rows = await db.query(
+            `UPDATE idempotency_keys SET locked_until = $4 WHERE principal = $1 AND key = $2 AND status = 'started' AND locked_until = $3 RETURNING 1`,
+            [idem.principal, idem.key, idem.lease, next],
+          );
+          if (rows.length > 0) idem.lease = next;
+        } catch {
+          // The next renewal tries again; the lease may run out meanwhile, as after a crash.
+        }
+      });
+    }, RENEW_EVERY_MS).unref(),
+  };
+  idem.renewal = renewal;
+}
+
+async function stopRenewing(idem: IdempotencyState): Promise<void> {
+  if (!idem.renewal) return;
+  clearInterval(idem.renewal.timer);
+  await idem.renewal.pending;
 }
 
 function applies(request: FastifyRequest): boolean {
@@ -150,6 +186,7 @@ export function installIdempotency(app: FastifyInstance, deps: Deps): void {
     const result = await claim(deps.db, idem.principal, idem.key, fingerprint, deps.now());
     if (result.claimed) {
       idem.lease = result.lease;
+      keepRenewing(deps.db, idem, deps.now);
       return;
     }
     const { row } = result;
@@ -162,6 +199,7 @@ export function installIdempotency(app: FastifyInstance, deps: Deps): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const idem = request.idempotency;
     if (!idem?.lease || idem.done) return payload;
+    await stopRenewing(idem);
     idem.done = true;
     const text = payloadText(payload);
     try {
@@ -184,6 +222,11 @@ export function installIdempotency(app: FastifyInstance, deps: Deps): void {
       request.log.error({ err }, 'could not keep the idempotent answer');
     }
     return payload;
+  });
+
+  // However the answer ended, the claim is no longer renewed once it is out.
+  app.addHook('onResponse', async (request) => {
+    if (request.idempotency?.renewal) clearInterval(request.idempotency.renewal.timer);
   });
 }
 

@@ -10,7 +10,7 @@
 // PostgreSQL server any transaction of the cluster (pg_current_snapshot spans databases), so
 // a long report or backup holds the feed back until it ends; nothing is lost.
 import type { Queryable } from '../db/db.ts';
-import { AppError } from '../errors.ts';
+import { invalidFields } from '../errors.ts';
 import { type MerchantEvent, type MerchantEventComplaint, toMerchantEvent } from './merchantEvents.ts';
 
 export interface FeedPage {
@@ -34,7 +34,7 @@ export function encodeFeedCursor(p: Position): string {
 
 export function decodeFeedCursor(s: string): Position {
   const m = /^(\d{1,20})\.(\d{1,18})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
-  if (!m) throw new AppError('validation', {}, { fields: [{ path: 'after', message: 'not a cursor from this feed' }] });
+  if (!m) throw invalidFields({ path: 'after', code: 'cursor_invalid' });
   return { tx: m[1]!, id: Number(m[2]) };
 }
 

@@ -1,7 +1,11 @@
 // SMS goes through an HTTP gateway (the way Bangladeshi bulk-SMS providers are used).
-// Each message carries our own reference; gateways refuse a reference they have already
-// accepted, which is what makes a retry after a crash safe. In development, messages are
-// appended to $DATA_DIR/outbox/sms.jsonl so a new user can read the code that was "sent".
+// Delivery is at least once: a worker that dies after the gateway accepted a message but before
+// it recorded that sends it again after its lease. So each message carries a stable reference
+// (nalish-outbox-<id>, the same on every try), in the body field the gateway deduplicates by
+// (SMS_GATEWAY_REFERENCE_FIELD, default "reference"; SSL Wireless calls it csms_id) and as the
+// Idempotency-Key header; a gateway that refuses a reference it has already accepted (we take
+// its 409 as "sent") turns that into exactly once. In development, messages are appended to
+// $DATA_DIR/outbox/sms.jsonl so a new user can read the code that was "sent".
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -17,13 +21,14 @@ export interface SmsSender {
 
 export class SmsRejected extends Error {}
 
-export function httpSmsGateway(opts: { url: string; token?: string | undefined; senderId: string; timeoutMs?: number }): SmsSender {
+export function httpSmsGateway(opts: { url: string; token?: string | undefined; senderId: string; referenceField?: string; timeoutMs?: number }): SmsSender {
+  const field = opts.referenceField ?? 'reference';
   return {
     async send(m) {
       const res = await fetch(opts.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-        body: JSON.stringify({ sender_id: opts.senderId, to: m.to, text: m.text, reference: m.reference, unicode: /[^\x00-\x7f]/.test(m.text) }),
+        headers: { 'content-type': 'application/json', 'idempotency-key': m.reference, ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+        body: JSON.stringify({ sender_id: opts.senderId, to: m.to, text: m.text, [field]: m.reference, unicode: /[^\x00-\x7f]/.test(m.text) }),
         signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       });
       // 409: the gateway already has this reference, i.e. it was sent before a crash.

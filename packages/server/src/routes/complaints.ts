@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import { actOnComplaint, authorise } from '../complaints/act.ts';
 import { fileComplaint } from '../complaints/file.ts';
 import { listComplaints } from '../complaints/lists.ts';
@@ -101,7 +101,7 @@ export const complaintRoutes =
         if (!request.isMultipart()) throw new AppError('unsupported_media_type');
         // The form was read before the handler (attachFieldsToBody in app.ts).
         const part = (request.body as Record<string, MultipartFile | MultipartValue | undefined> | undefined)?.file;
-        if (!part || part.type !== 'file') throw new AppError('validation', {}, { fields: [{ path: 'file', message: 'no file' }] });
+        if (!part || part.type !== 'file') throw invalidFields({ path: 'file', code: 'no_file' });
         const data = await part.toBuffer();
         if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
         const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });
@@ -115,13 +115,15 @@ export const complaintRoutes =
       async (request, reply) => {
         const actor = requireScope(request, 'complaints:read');
         const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
-        const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string }>(
-          'SELECT storage_key, media_type, filename FROM evidence WHERE id = $1 AND complaint_id = $2',
+        const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string; active_content: string[] }>(
+          'SELECT storage_key, media_type, filename, active_content FROM evidence WHERE id = $1 AND complaint_id = $2',
           [request.params.id, row.id],
         );
         if (!ev) throw new AppError('not_found');
         const data = await deps.storage.get(ev.storage_key);
-        // Served as a download with a fixed type, so a file can never run as a page here.
+        // Served as a download with a fixed type, so a file can never run as a page here. A PDF
+        // that can act when opened says so (the web app shows the same warning beside it).
+        if (ev.active_content.length > 0) void reply.header('nalish-active-content', ev.active_content.join(', '));
         return reply
           .header('content-type', ev.media_type)
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ev.filename)}`)

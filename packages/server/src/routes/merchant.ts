@@ -5,13 +5,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiKeyCreateSchema, type ApiKeyScope } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import { createMerchantUser } from '../admin/ops.ts';
 import { breachesByRule } from '../findings/stats.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { randomToken } from '../auth/secrets.ts';
-import { verifyPassword } from '../auth/passwords.ts';
-import { createSession } from '../auth/sessions.ts';
+import { staffSignIn } from '../auth/staffSignIn.ts';
 import { listComplaints } from '../complaints/lists.ts';
 import { summary } from '../complaints/view.ts';
 import { requireRole, requireScope, sessionCookie } from '../http/auth.ts';
@@ -29,7 +28,7 @@ export const TeamMemberCreateSchema = z.object({
 
 export const TeamMemberPatchSchema = z
   .object({ active: z.boolean().optional(), role: z.enum(['owner', 'agent']).optional() })
-  .refine((p) => p.active !== undefined || p.role !== undefined, { message: 'nothing to change' });
+  .refine((p) => p.active !== undefined || p.role !== undefined, { message: 'nothing_to_change' });
 
 interface TeamRow {
   id: string;
@@ -85,18 +84,14 @@ export const merchantRoutes =
       '/api/v1/merchant/login',
       {
         schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema },
+        // Limits per account and per address live in the database (auth/staffSignIn.ts).
         // The answer carries the session token: never kept for an Idempotency-Key.
-        config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
+        config: { idempotency: false },
       },
       async (request, reply) => {
-        const [u] = await deps.db.query<{ id: string; password_hash: string; merchant_id: string; role: string; name: string }>(
-          'SELECT id, password_hash, merchant_id, role, name FROM merchant_users WHERE lower(email) = lower($1) AND active',
-          [request.body.email],
-        );
-        if (!u || !(await verifyPassword(u.password_hash, request.body.password))) throw new AppError('login_failed');
-        const session = await createSession(deps, 'merchant', u.id);
-        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
-        return { token: session.token, expiresAt: session.expiresAt.toISOString(), merchantId: u.merchant_id, role: u.role, name: u.name };
+        const u = await staffSignIn(deps, { kind: 'merchant', email: request.body.email, password: request.body.password, ip: request.ip });
+        void reply.header('set-cookie', sessionCookie(u.token, u.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
+        return { token: u.token, expiresAt: u.expiresAt.toISOString(), merchantId: u.merchantId, role: u.role, name: u.name };
       },
     );
 
@@ -165,7 +160,7 @@ export const merchantRoutes =
         const actor = await requireOwner(request);
         const { email, name, role } = request.body;
         const [taken] = await deps.db.query('SELECT 1 FROM merchant_users WHERE lower(email) = lower($1)', [email]);
-        if (taken) throw new AppError('validation', {}, { fields: [{ path: 'email', message: 'email_taken' }] });
+        if (taken) throw invalidFields({ path: 'email', code: 'email_taken' });
         const generated = request.body.password === undefined;
         const password = request.body.password ?? randomToken(12);
         const id = await createMerchantUser(deps.db, { merchantId: actor.merchantId, email, name, role, password });
@@ -186,8 +181,8 @@ export const merchantRoutes =
         ]);
         if (!row) throw new AppError('not_found');
         // An owner cannot lock themselves out, nor leave the merchant without an owner.
-        if (id === actor.userId && request.body.active === false) throw new AppError('validation', {}, { fields: [{ path: 'active', message: 'cannot_deactivate_self' }] });
-        if (id === actor.userId && request.body.role === 'agent') throw new AppError('validation', {}, { fields: [{ path: 'role', message: 'cannot_demote_self' }] });
+        if (id === actor.userId && request.body.active === false) throw invalidFields({ path: 'active', code: 'cannot_deactivate_self' });
+        if (id === actor.userId && request.body.role === 'agent') throw invalidFields({ path: 'role', code: 'cannot_demote_self' });
         const [updated] = await deps.db.query<TeamRow>(
           `UPDATE merchant_users SET active = coalesce($3, active), role = coalesce($4, role)
            WHERE id = $1 AND merchant_id = $2 RETURNING id, email, name, role, active, created_at`,

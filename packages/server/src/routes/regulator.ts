@@ -3,9 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { verifyPassword } from '../auth/passwords.ts';
-import { createSession } from '../auth/sessions.ts';
-import { matchTotp } from '../auth/totp.ts';
+import { staffSignIn } from '../auth/staffSignIn.ts';
 import { listComplaints } from '../complaints/lists.ts';
 import { summary } from '../complaints/view.ts';
 import { requireActor, requireRole, sessionCookie } from '../http/auth.ts';
@@ -16,7 +14,7 @@ import { CodeParams, codeOrNotFound, readComplaint } from './complaints.ts';
 export const OfficerLoginSchema = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z.string().regex(/^\d{6}$/, 'totp_code').optional(),
 });
 
 const REGULATOR_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled', 'decided'] as const;
@@ -27,26 +25,16 @@ export const regulatorRoutes =
     app.post(
       '/api/v1/regulator/login',
       {
-        schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code', body: OfficerLoginSchema },
+        schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code (both needed; either wrong or missing answers 401 login_failed)', body: OfficerLoginSchema },
+        // Limits per account and per address live in the database (auth/staffSignIn.ts).
         // The answer carries the session token: never kept for an Idempotency-Key.
-        config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
+        config: { idempotency: false },
       },
       async (request, reply) => {
         const { email, password, totp } = request.body;
-        const [o] = await deps.db.query<{ id: string; password_hash: string; totp_secret: string; totp_last_step: number; office_id: string; name: string }>(
-          'SELECT id, password_hash, totp_secret, totp_last_step, office_id, name FROM officers WHERE lower(email) = lower($1) AND active',
-          [email],
-        );
-        if (!o || !(await verifyPassword(o.password_hash, password))) throw new AppError('login_failed');
-        if (!totp) throw new AppError('totp_required');
-        const step = matchTotp(o.totp_secret, totp, deps.now());
-        // A code is good once: the step must be newer than the last one used.
-        if (step === null) throw new AppError('login_failed');
-        const used = await deps.db.query('UPDATE officers SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2 RETURNING id', [o.id, step]);
-        if (used.length === 0) throw new AppError('login_failed');
-        const session = await createSession(deps, 'officer', o.id);
-        void reply.header('set-cookie', sessionCookie(session.token, session.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
-        return { token: session.token, expiresAt: session.expiresAt.toISOString(), officerId: o.id, officeId: o.office_id, name: o.name };
+        const o = await staffSignIn(deps, { kind: 'officer', email, password, totp, ip: request.ip });
+        void reply.header('set-cookie', sessionCookie(o.token, o.expiresAt, deps.config.publicUrl.startsWith('https:'), deps.now()));
+        return { token: o.token, expiresAt: o.expiresAt.toISOString(), officerId: o.officerId, officeId: o.officeId, name: o.name };
       },
     );
 

@@ -81,7 +81,7 @@ function isLoopbackName(host: string): boolean {
  */
 export function checkWebhookUrl(raw: string, allowLoopback: boolean): string {
   const refuse = (code: 'webhook_url_invalid' | 'webhook_url_scheme' | 'webhook_url_private') =>
-    new AppError(code, {}, { fields: [{ path: 'url', message: code }] });
+    new AppError(code, {}, { fields: [{ path: 'url', code }] });
   let u: URL;
   try {
     u = new URL(raw.trim());

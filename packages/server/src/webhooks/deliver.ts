@@ -65,18 +65,31 @@ export type WebhookOutcome = 'delivered' | 'failed' | 'skipped';
 
 export async function deliverWebhook(ctx: WebhookContext, m: LeasedWebhook): Promise<WebhookOutcome> {
   const { db } = ctx;
-  // Renew the lease for the length of the POST, and read the endpoint as it is now: a paused,
-  // deleted or re-pointed endpoint is honoured even for a row leased a moment ago.
-  const [ep] = await db.query<EndpointRow>(
-    `UPDATE outbox o SET locked_until = $3
-     FROM webhook_endpoints e
-     WHERE o.id = $1 AND o.attempts = $2 AND o.status = 'pending' AND e.id = o.endpoint_id AND e.enabled
-     RETURNING e.url, e.secret, e.previous_secret, e.previous_secret_until`,
-    [m.id, m.attempts, new Date(ctx.now().getTime() + ctx.leaseMs)],
-  );
-  if (!ep) return 'skipped';
-
   const sentAt = ctx.now();
+  const claimed = await db.transaction(async (tx) => {
+    // Renew the lease for the length of the POST, and read the endpoint as it is now: a paused,
+    // deleted or re-pointed endpoint is honoured even for a row leased a moment ago.
+    const [ep] = await tx.query<EndpointRow>(
+      `UPDATE outbox o SET locked_until = $3
+       FROM webhook_endpoints e
+       WHERE o.id = $1 AND o.attempts = $2 AND o.status = 'pending' AND e.id = o.endpoint_id AND e.enabled
+       RETURNING e.url, e.secret, e.previous_secret, e.previous_secret_until`,
+      [m.id, m.attempts, new Date(sentAt.getTime() + ctx.leaseMs)],
+    );
+    if (!ep) return null;
+    // An earlier attempt still "sending": its worker stopped before it could record the answer.
+    await tx.query(`UPDATE webhook_attempts SET outcome = 'interrupted' WHERE outbox_id = $1 AND outcome = 'sending'`, [m.id]);
+    // This attempt is in the log before the POST goes out, so a crash cannot make it vanish.
+    const [a] = await tx.query<{ id: string | number }>(
+      `INSERT INTO webhook_attempts (outbox_id, endpoint_id, event_id, attempt, url, outcome, duration_ms, at)
+       VALUES ($1, $2, $3, (SELECT count(*)::int + 1 FROM webhook_attempts WHERE outbox_id = $1), $4, 'sending', 0, $5) RETURNING id`,
+      [m.id, m.endpoint_id, m.event_id, ep.url, sentAt],
+    );
+    return { ep, attemptId: a!.id };
+  });
+  if (!claimed) return 'skipped';
+  const { ep, attemptId } = claimed;
+
   const secrets = [ep.secret];
   if (ep.previous_secret && ep.previous_secret_until && new Date(ep.previous_secret_until) > sentAt) secrets.push(ep.previous_secret);
   const result = await ctx.sender.post(ep.url, m.body, {
@@ -90,10 +103,10 @@ export async function deliverWebhook(ctx: WebhookContext, m: LeasedWebhook): Pro
   const now = ctx.now();
 
   return db.transaction(async (tx) => {
+    // Completed even if another worker has since marked it interrupted: the answer did come.
     await tx.query(
-      `INSERT INTO webhook_attempts (outbox_id, endpoint_id, event_id, attempt, url, response_status, error, response_body, duration_ms, at)
-       VALUES ($1, $2, $3, (SELECT count(*)::int + 1 FROM webhook_attempts WHERE outbox_id = $1), $4, $5, $6, $7, $8, $9)`,
-      [m.id, m.endpoint_id, m.event_id, ep.url, result.status, result.status === null ? (result.error ?? 'no answer') : null, result.body || null, result.durationMs, sentAt],
+      `UPDATE webhook_attempts SET outcome = $2, response_status = $3, error = $4, response_body = $5, duration_ms = $6 WHERE id = $1`,
+      [attemptId, result.status === null ? 'no_answer' : 'answered', result.status, result.status === null ? (result.error ?? 'no answer') : null, result.body || null, result.durationMs],
     );
     if (ok) {
       await tx.query(

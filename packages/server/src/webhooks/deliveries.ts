@@ -1,6 +1,7 @@
 // The delivery log a merchant sees (each delivery with its HTTP attempts), and redelivery.
+import type { WebhookAttemptOutcome } from '@nalish/domain/responses';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 const STATUS: Record<string, DeliveryStatus> = { pending: 'pending', sent: 'delivered', failed: 'failed' };
@@ -19,9 +20,12 @@ interface DeliveryRow {
   tracking_code: string | null;
 }
 
+export type AttemptOutcome = WebhookAttemptOutcome;
+
 interface AttemptRow {
   outbox_id: number;
   attempt: number;
+  outcome: AttemptOutcome;
   url: string;
   response_status: number | null;
   error: string | null;
@@ -48,6 +52,7 @@ function present(r: DeliveryRow, attempts: AttemptRow[]) {
     event: JSON.parse(r.body) as unknown,
     attempts: attempts.map((a) => ({
       attempt: a.attempt,
+      outcome: a.outcome,
       at: iso(a.at)!,
       url: a.url,
       responseStatus: a.response_status,
@@ -64,7 +69,7 @@ const encodeCursor = (id: number) => Buffer.from(`d:${id}`).toString('base64url'
 function decodeCursor(c: string | undefined): number | null {
   if (!c) return null;
   const m = /^d:(\d{1,18})$/.exec(Buffer.from(c, 'base64url').toString());
-  if (!m) throw new AppError('validation', {}, { fields: [{ path: 'cursor', message: 'invalid cursor' }] });
+  if (!m) throw invalidFields({ path: 'cursor', code: 'cursor_invalid' });
   return Number(m[1]);
 }
 
@@ -83,7 +88,7 @@ const DELIVERY_COLUMNS = `o.id, o.event_id, o.template, o.body, o.status, o.next
 async function withAttempts(deps: Deps, rows: DeliveryRow[]): Promise<DeliveryView[]> {
   if (rows.length === 0) return [];
   const attempts = await deps.db.query<AttemptRow>(
-    `SELECT outbox_id, attempt, url, response_status, error, response_body, duration_ms, at
+    `SELECT outbox_id, attempt, outcome, url, response_status, error, response_body, duration_ms, at
      FROM webhook_attempts WHERE outbox_id = ANY($1::bigint[]) ORDER BY outbox_id, id`,
     [rows.map((r) => r.id)],
   );

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface GatewaySms {
   reference: string;
+  /** The request's Idempotency-Key header. */
+  idempotencyKey: string | undefined;
   to: string;
   text: string;
   senderId: string;
@@ -39,7 +41,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startSmsGateway(opts: { token?: string } = {}): Promise<SmsGateway> {
+/**
+ * `dedupe`: what the gateway recognises a repeat by: the body's reference field (named
+ * `referenceField`, default "reference"), or only the Idempotency-Key header (as a generic HTTP
+ * API would).
+ */
+export async function startSmsGateway(opts: { token?: string; dedupe?: 'reference' | 'idempotency-key'; referenceField?: string } = {}): Promise<SmsGateway> {
   const messages: GatewaySms[] = [];
   const duplicates: string[] = [];
   const accepted = new Set<string>();
@@ -63,15 +70,18 @@ export async function startSmsGateway(opts: { token?: string } = {}): Promise<Sm
         failing -= 1;
         return answer(res, 500, { error: 'gateway unavailable' });
       }
-      const b = JSON.parse(raw) as { sender_id?: string; to?: string; text?: string; reference?: string; unicode?: boolean };
-      if (!b.reference || !b.to || !b.text) return answer(res, 400, { error: 'reference, to and text are required' });
+      const b = JSON.parse(raw) as { sender_id?: string; to?: string; text?: string; unicode?: boolean } & Record<string, unknown>;
+      const reference = b[opts.referenceField ?? 'reference'];
+      if (typeof reference !== 'string' || !b.to || !b.text) return answer(res, 400, { error: 'reference, to and text are required' });
+      const key = req.headers['idempotency-key'] as string | undefined;
+      const dedupeBy = opts.dedupe === 'idempotency-key' ? key : reference;
       // Decided and recorded synchronously, so concurrent requests cannot both be accepted.
-      if (accepted.has(b.reference)) {
-        duplicates.push(b.reference);
-        return answer(res, 409, { error: 'duplicate reference', reference: b.reference });
+      if (dedupeBy !== undefined && accepted.has(dedupeBy)) {
+        duplicates.push(reference);
+        return answer(res, 409, { error: 'duplicate reference', reference });
       }
-      accepted.add(b.reference);
-      messages.push({ reference: b.reference, to: b.to, text: b.text, senderId: b.sender_id ?? '', unicode: !!b.unicode, at: new Date() });
+      if (dedupeBy !== undefined) accepted.add(dedupeBy);
+      messages.push({ reference, idempotencyKey: key, to: b.to, text: b.text, senderId: b.sender_id ?? '', unicode: !!b.unicode, at: new Date() });
       return answer(res, 200, { status: 'accepted', reference: b.reference });
     } catch (e) {
       return answer(res, 400, { error: String((e as Error).message) });

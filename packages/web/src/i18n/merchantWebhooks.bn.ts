@@ -71,6 +71,8 @@ export const merchantWebhooksBn: Record<keyof typeof merchantWebhooksEn, string>
   'merchant.webhooks.attempts': 'চেষ্টাগুলো',
   'merchant.webhooks.attempt.status': 'চেষ্টা {n}, {when}: HTTP {status} ({ms} মি.সে.)',
   'merchant.webhooks.attempt.error': 'চেষ্টা {n}, {when}: উত্তর আসেনি — {error} ({ms} মি.সে.)',
+  'merchant.webhooks.attempt.interrupted': 'চেষ্টা {n}, {when}: বাধা পেয়েছে — উত্তর লেখার আগেই নালিশ থেমে গিয়েছিল, তাই ঘটনাটি আবার পাঠানো হয়েছে (আপনার এন্ডপয়েন্ট একই ইভেন্ট আইডিতে এটি দুবার পেয়ে থাকতে পারে)',
+  'merchant.webhooks.attempt.sending': 'চেষ্টা {n}, {when}: এখন পাঠানো হচ্ছে',
   'merchant.webhooks.noAttempts': 'এখনো চেষ্টা হয়নি।',
   'merchant.webhooks.body': 'যা পাঠানো হয়েছে',
   'merchant.webhooks.redeliver': '{id} আবার পাঠান',

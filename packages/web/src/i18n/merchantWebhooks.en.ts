@@ -69,6 +69,8 @@ export const merchantWebhooksEn = {
   'merchant.webhooks.attempts': 'Attempts',
   'merchant.webhooks.attempt.status': 'Attempt {n}, {when}: HTTP {status} ({ms} ms)',
   'merchant.webhooks.attempt.error': 'Attempt {n}, {when}: no answer — {error} ({ms} ms)',
+  'merchant.webhooks.attempt.interrupted': 'Attempt {n}, {when}: interrupted — Nalish stopped before the answer was recorded, so the event was sent again (your endpoint may have received it twice, under the same event id)',
+  'merchant.webhooks.attempt.sending': 'Attempt {n}, {when}: being sent now',
   'merchant.webhooks.noAttempts': 'Not tried yet.',
   'merchant.webhooks.body': 'What was sent',
   'merchant.webhooks.redeliver': 'Send {id} again',

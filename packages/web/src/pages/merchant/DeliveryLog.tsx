@@ -57,9 +57,13 @@ export function DeliveryLog(props: { log: WebhookDeliveryPage | null; canRedeliv
   const { t, dateTime } = useI18n();
   const { log } = props;
   const attemptText = (a: WebhookAttempt) =>
-    a.responseStatus !== null
-      ? t('merchant.webhooks.attempt.status', { n: a.attempt, when: dateTime(a.at), status: a.responseStatus, ms: a.durationMs })
-      : t('merchant.webhooks.attempt.error', { n: a.attempt, when: dateTime(a.at), error: a.error ?? '', ms: a.durationMs });
+    a.outcome === 'interrupted'
+      ? t('merchant.webhooks.attempt.interrupted', { n: a.attempt, when: dateTime(a.at) })
+      : a.outcome === 'sending'
+        ? t('merchant.webhooks.attempt.sending', { n: a.attempt, when: dateTime(a.at) })
+        : a.responseStatus !== null
+          ? t('merchant.webhooks.attempt.status', { n: a.attempt, when: dateTime(a.at), status: a.responseStatus, ms: a.durationMs })
+          : t('merchant.webhooks.attempt.error', { n: a.attempt, when: dateTime(a.at), error: a.error ?? '', ms: a.durationMs });
   const deliveryStatus = (d: WebhookDelivery) =>
     d.status === 'delivered'
       ? t('merchant.webhooks.delivery.delivered', { when: dateTime(d.deliveredAt!) })

@@ -31,7 +31,7 @@ export function TeamPage() {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(errors, formRef);
-  const word = (field: string, p: Problem) => t(KNOWN[p.message] ?? FIELD_KEYS[field] ?? 'error.validation');
+  const word = (field: string, p: Problem) => t(KNOWN[p.code ?? ''] ?? FIELD_KEYS[field] ?? 'error.validation');
 
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -65,8 +65,8 @@ export function TeamPage() {
       await api('PATCH', `/api/v1/merchant/team/${m.id}`, { body: patch });
       await team.reload();
     } catch (err) {
-      const known = apiProblems(err).find((p) => KNOWN[p.message]);
-      setRowError({ id: m.id, text: known ? t(KNOWN[known.message]!) : errorText(t, err) });
+      const known = apiProblems(err).find((p) => p.code !== undefined && KNOWN[p.code]);
+      setRowError({ id: m.id, text: known?.code ? t(KNOWN[known.code]!) : errorText(t, err) });
     }
   };
 

@@ -26,20 +26,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (o: Officer) => void }) {
     const missing: Errors = {};
     if (!email.trim()) missing.email = t('regulator.err.required');
     if (!password) missing.password = t('regulator.err.required');
+    // The server answers a missing code like a wrong password (it must not tell that the
+    // password was right), so the form asks for the code itself.
+    const digits = toWesternDigits(totp).replace(/\s/g, '');
+    if (!digits) missing.totp = t('error.totp_required');
     if (Object.keys(missing).length) {
       setErrors(missing);
       return;
     }
     setBusy(true);
     try {
-      const digits = toWesternDigits(totp).replace(/\s/g, '');
-      await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, ...(digits ? { totp: digits } : {}) } });
+      await api('POST', '/api/v1/regulator/login', { body: { email: email.trim(), password, totp: digits } });
       const s = await api<Identity>('GET', '/api/v1/session');
       if (s.role === 'officer') onSignedIn(s);
     } catch (err) {
       let next: Errors = {};
-      if (err instanceof ApiError && err.code === 'totp_required') next.totp = errorText(t, err);
-      else if (err instanceof ApiError && err.code === 'login_failed') next.password = errorText(t, err);
+      if (err instanceof ApiError && err.code === 'login_failed') next.password = errorText(t, err);
       else next = byField(apiProblems(err), ['email', 'password', 'totp'], () => t('error.validation'));
       if (!Object.keys(next).length) next[''] = errorText(t, err);
       setErrors(next);

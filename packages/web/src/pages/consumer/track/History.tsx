@@ -3,6 +3,7 @@
 import type { ComplaintView as View } from '@nalish/domain/responses';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
+import { ActiveContentWarning } from '../../../ui/ActiveContentWarning.tsx';
 
 /** Who took a step, in the consumer's words ("you", "the seller", …). */
 function useWho() {
@@ -48,6 +49,7 @@ export function EvidenceCard({ v, error, onUpload }: { v: View; error: string | 
               <span className="muted small">
                 ({who(e.uploadedBy)}, {date(e.createdAt)})
               </span>
+              <ActiveContentWarning kinds={e.activeContent} />
             </li>
           ))}
         </ul>

@@ -48,7 +48,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
   async function act(action: Step, body: object, field?: string, done: UiKey = 'consumer.track.done'): Promise<boolean> {
     const problems = isAction(action) ? stepProblems(action, body) : [];
     if (problems.length && field) {
-      setErr({ [field]: fieldText(t, field, problems[0]!.message) });
+      setErr({ [field]: fieldText(t, field, problems[0]!.code) });
       return false;
     }
     setBusy(true);
@@ -64,7 +64,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
         return true;
       }
       if (r.conflict) setMsg(r.conflict);
-      else if (apiProblems(r.error).length && field) setErr({ [field]: fieldText(t, field, apiProblems(r.error)[0]!.message) });
+      else if (apiProblems(r.error).length && field) setErr({ [field]: fieldText(t, field, apiProblems(r.error)[0]!.code) });
       else setErr({ form: errorText(t, r.error) });
       return false;
     } finally {

@@ -2,6 +2,7 @@
 // who added each file and when, and every file's SHA-256.
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
+import { ActiveContentWarning } from '../../../ui/ActiveContentWarning.tsx';
 import { BlobImage } from '../../../ui/BlobImage.tsx';
 import type { Evidence } from '@nalish/domain/responses';
 
@@ -18,6 +19,7 @@ export function EvidenceList({ code, items }: { code: string; items: Evidence[] 
             {ev.mediaType.startsWith('image/') && (
               <BlobImage className="m-evidence-img" src={src} type={ev.mediaType} alt={t('merchant.evidence.imageAlt', { name: ev.filename })} failedText={t('merchant.evidence.loadFailed')} />
             )}
+            <ActiveContentWarning kinds={ev.activeContent} />
             <p>
               <a href={src} download={ev.filename}>
                 {ev.mediaType === 'application/pdf' ? t('merchant.evidence.downloadPdf', { name: ev.filename }) : t('merchant.evidence.download', { name: ev.filename })}

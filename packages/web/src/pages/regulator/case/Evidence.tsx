@@ -3,6 +3,7 @@
 import type { Evidence } from '@nalish/domain/responses';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
+import { ActiveContentWarning } from '../../../ui/ActiveContentWarning.tsx';
 import { BlobImage } from '../../../ui/BlobImage.tsx';
 
 function EvidenceItem({ code, ev }: { code: string; ev: Evidence }) {
@@ -21,6 +22,7 @@ function EvidenceItem({ code, ev }: { code: string; ev: Evidence }) {
       <p className="r-hash">
         SHA-256: <code>{ev.sha256}</code>
       </p>
+      <ActiveContentWarning kinds={ev.activeContent} />
       {ev.mediaType.startsWith('image/') && <BlobImage src={src} type={ev.mediaType} alt={ev.filename} className="r-ev-img" failedText={t('regulator.evidence.failed')} loadingText={t('regulator.evidence.loading')} />}
     </li>
   );
