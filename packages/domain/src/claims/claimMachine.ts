@@ -13,10 +13,11 @@
 //   withdrawn by the claimant from any state before payment (and reopened while the programme
 //   takes claims, if never determined).
 import type { WorkingCalendar } from '../calendar/calendar.ts';
-import { dhakaDate, endOfDhakaDate } from '../calendar/calendar.ts';
+import { endOfDhakaDate } from '../calendar/calendar.ts';
 import { type DueRule, type ReminderRule, calendarDaysRule, dueAtFor, fixedRule, reminderAtFor, workingDaysRule } from '../calendar/dueRule.ts';
 import { type ClaimAction, type ClaimCommand, type ClaimPayloadOf, type LineDecision } from './claimActions.ts';
 import { CLAIM_STATE_INFO, type ClaimOwner, type ClaimRejectCode, type ClaimRole, type ClaimState, type MissingItem } from './claimStates.ts';
+import { isLate } from './eligibility.ts';
 import type { Instrument } from './instruments.ts';
 import { ClaimantLineFactsSchema } from './lineFacts.ts';
 import { type LineOutcome, type LineSnapshot, type LineTransitionError, allowedOf, parseLineCommand, transitionLine } from './lines.ts';
@@ -216,7 +217,7 @@ export const CLAIM_TRANSITIONS: { readonly [A in ClaimAction]: ClaimTransition<A
     patch: (_s, _p, ctx) => ({
       submittedAt: ctx.now.toISOString(),
       // Late claims are accepted, marked, and queued behind (queueKey).
-      late: dhakaDate(ctx.now) > ctx.programme.window.lastDate,
+      late: isLate(ctx.programme.window, ctx.now),
     }),
   },
   screening_lapsed: { from: ['submitted'], roles: ['system'], to: () => 'under_review' },

@@ -5,12 +5,11 @@
 // surrender is a recorded condition ("cheque no. 004512 of Dutch-Bangla Bank returned on
 // 12 Mar 2026"), an event of the claim, and a line of the payment checklist (conditions.ts).
 import { z } from 'zod';
-import { type Locale, formatDate } from '../i18n/messages.ts';
-import { startOfDhakaDate } from '../calendar/calendar.ts';
+import type { Locale } from '../i18n/messages.ts';
 import { DhakaDay, Uuid } from '../wire.ts';
 import { ID_PATTERN } from './keys.ts';
 import { MAX_LINE_POISHA, formatTaka } from './money.ts';
-import { claimText } from '../i18n/claims.ts';
+import { claimText, formatDhakaDay } from '../i18n/claims.ts';
 
 export const INSTRUMENT_KINDS = ['cheque', 'voucher'] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
@@ -66,7 +65,7 @@ export interface Instrument {
 
 /** The recorded condition in the reader's language: "Cheque no. 004512 (Dutch-Bangla Bank) returned on 12 Mar 2026". */
 export function surrenderText(locale: Locale, i: Instrument): string {
-  const date = i.surrender ? formatDate(locale, startOfDhakaDate(i.surrender.on)) : null;
+  const date = i.surrender ? formatDhakaDay(locale, i.surrender.on) : null;
   const face = formatTaka(locale, i.input.facePoisha);
   if (i.input.kind === 'cheque') {
     return date

@@ -8,7 +8,6 @@
 // missing, the reasons) vary in length; they are shortened ("transaction id +2") until the text
 // fits, and the page shows them in full. Bengali readers get Bengali digits; English texts stay
 // in the GSM-7 alphabet ("Tk", "...").
-import { startOfDhakaDate } from '../calendar/calendar.ts';
 import { type ClaimMessageKey, claimText } from '../i18n/claims.ts';
 import { type Locale, type Params, formatDate, formatNumber, smsSegments, toBengaliDigits } from '../i18n/messages.ts';
 import type { ClaimantTemplate, OfficeTemplate } from './claimMachine.ts';
@@ -142,6 +141,3 @@ export function claimOfficeEmail(locale: Locale, template: OfficeTemplate, input
   const keys = OFFICE_EMAIL[template];
   return { subject: claimText(locale, keys.subject, p), body: claimText(locale, keys.body, p) };
 }
-
-/** A Dhaka date as a reader reads it (for dates stored as YYYY-MM-DD). */
-export const formatDhakaDay = (locale: Locale, day: string): string => formatDate(locale, startOfDhakaDate(day));

@@ -140,7 +140,6 @@ export const claimsBn: Record<ClaimMessageKey, string> = {
   'claims.measure.held': 'আটকে আছে',
   'claims.measure.allowed': 'অনুমোদিত',
   'claims.measure.rejected': 'বাতিল',
-  'claims.measure.received': 'পাওয়া গেছে (দাবিদারেরা নিশ্চিত করেছেন)',
   'claims.figures': '{claimants} জন দাবিদার, {orders}টি অর্ডার, {transactions}টি লেনদেন, {amount}',
 
   'claims.condition.determination_accepted': 'সিদ্ধান্ত মেনে নেওয়া হয়েছে',

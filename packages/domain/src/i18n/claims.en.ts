@@ -143,7 +143,6 @@ export const claimsEn = {
   'claims.measure.held': 'On hold',
   'claims.measure.allowed': 'Allowed',
   'claims.measure.rejected': 'Rejected',
-  'claims.measure.received': 'Received (confirmed by claimants)',
   'claims.figures': '{claimants} claimants, {orders} orders, {transactions} transactions, {amount}',
 
   'claims.condition.determination_accepted': 'The decision is accepted',
