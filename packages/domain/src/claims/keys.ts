@@ -4,7 +4,7 @@
 // a silent refusal (duplicateOutcome). People type ids in many ways, so the keys are normalised
 // here, once: the database's unique indexes (phase 2) hold these normalised values.
 import { toWesternDigits } from '../i18n/messages.ts';
-import type { Gateway } from './vocabulary.ts';
+import type { Gateway, ListKind } from './vocabulary.ts';
 
 /** An order id or a transaction id as typed: letters, digits and the separators people use. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} #\-_/.:]*$/u;
@@ -83,4 +83,21 @@ export function duplicateOutcome(claimId: string, keys: LineKeys, holders: (key:
 export function lastFourDigits(account: string): string | null {
   const digits = toWesternDigits(account).replace(/\D/g, '');
   return digits.length >= 4 ? digits.slice(-4) : null;
+}
+
+/** An imported list's row holding a key: which entry, of which kind of list, for how much. */
+export interface ListEntryRef {
+  readonly entryId: string;
+  readonly kind: ListKind;
+  readonly amountPoisha: number;
+}
+
+/**
+ * The list rows a line matches, by either key: at most one of each kind of list (the first
+ * found; a list never holds one key twice, importRows.ts refuses it). The server turns each
+ * into a `match_list` step on the line.
+ */
+export function listMatchesFor(keys: LineKeys, entries: (key: string) => readonly ListEntryRef[]): { gateway: ListEntryRef | null; merchant: ListEntryRef | null } {
+  const found = keysOf(keys).flatMap((k) => entries(k));
+  return { gateway: found.find((e) => e.kind === 'gateway') ?? null, merchant: found.find((e) => e.kind === 'merchant') ?? null };
 }

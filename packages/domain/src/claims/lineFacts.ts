@@ -80,8 +80,11 @@ export const ClaimantLineFactsSchema = LineFactsObject.superRefine((f, ctx) => {
   if (!f.delivered) problem(ctx, 'delivered', 'delivered_required', 'say whether it was delivered');
 });
 
-/** A correction of some facts (the claimant curing a deficiency, an officer resolving a dispute). */
-export const LineFactsPatchSchema = LineFactsObject.partial().refine((p) => Object.keys(p).length > 0, { message: 'change at least one fact' });
+/** A correction of some facts (the claimant curing a deficiency, an officer resolving a dispute).
+ *  No defaults here: a correction of one fact must not reset another (the refunds list). */
+export const LineFactsPatchSchema = LineFactsObject.extend({ refunds: z.array(RefundReceivedSchema).max(MAX_REFUNDS_PER_LINE) })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'change at least one fact' });
 export type LineFactsPatch = z.infer<typeof LineFactsPatchSchema>;
 
 /** Apply a correction and check the result against the same rules as a new line. */

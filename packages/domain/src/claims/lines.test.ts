@@ -163,6 +163,14 @@ describe('line steps', () => {
     assert.equal(fixed.ok && fixed.outcome.line.facts.gatewayTxnId, '9Z8Y7X6W5V');
   });
 
+  it('a correction of one fact leaves the others as they were (the refunds list is not reset)', () => {
+    const refunds = [{ amountPoisha: 100_000, on: '2021-08-01', channel: 'bkash' as const }];
+    const r = run(line({ facts: facts({ refunds }) }), 'correct', { facts: { delivered: 'partly' } }, ctx('claimant', 'deficient'));
+    assert.deepEqual(r.ok && r.outcome.line.facts.refunds, refunds);
+    assert.equal(r.ok && r.outcome.line.facts.delivered, 'partly');
+    assert.throws(() => parseLineCommand('correct', { facts: {} }), /at least one fact/);
+  });
+
   it('reconsidering takes an allowed or rejected line back to what it was matched as', () => {
     assert.equal(to(run(allowedLine(), 'reconsider', { reason: 'The claimant contested.' }, ctx('officer', 'under_review'))), 'matched_gateway_list');
     assert.equal(to(run(line({ rejection: { code: 'delivered', note: null } }), 'reconsider', { reason: 'Not delivered after all.' }, ctx('officer', 'under_review'))), 'unmatched');

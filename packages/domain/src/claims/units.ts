@@ -107,11 +107,11 @@ export function measureOf(measure: Measure, f: FigureLine): number | null {
   }
 }
 
-export type Figures = Record<Measure, FourUnits>;
-export const FiguresSchema = z.object(Object.fromEntries(MEASURES.map((m) => [m, FourUnitsSchema])) as Record<Measure, typeof FourUnitsSchema>);
+export type ClaimFigures = Record<Measure, FourUnits>;
+export const ClaimFiguresSchema = z.object(Object.fromEntries(MEASURES.map((m) => [m, FourUnitsSchema])) as Record<Measure, typeof FourUnitsSchema>);
 
 /** Every measure of a programme in four units. */
-export function programmeFigures(lines: readonly FigureLine[]): Figures {
+export function programmeFigures(lines: readonly FigureLine[]): ClaimFigures {
   return Object.fromEntries(
     MEASURES.map((m) => [
       m,
@@ -122,5 +122,5 @@ export function programmeFigures(lines: readonly FigureLine[]): Figures {
         }),
       ),
     ]),
-  ) as Figures;
+  ) as ClaimFigures;
 }
