@@ -292,7 +292,7 @@ describe('determination', () => {
 describe('clocks', () => {
   const cal = shippedCalendar();
 
-  it('each open state runs a clock of its own purpose, whose expiry is a system step from it', () => {
+  it('each open state runs a lifecycle clock waiting for its step, whose expiry is a system step from it', () => {
     for (const state of CLAIM_STATES) {
       const clock = claimClockFor(state, claimCtx('system', NOW));
       if (!isOpenClaim(state)) {
@@ -302,7 +302,8 @@ describe('clocks', () => {
         continue;
       }
       assert.ok(clock, state);
-      assert.equal(clock.purpose, CLOCK_OF[state], state);
+      assert.equal(clock.purpose, 'lifecycle', state);
+      assert.equal(clock.step, CLOCK_OF[state], state);
       assert.equal(clock.onExpiry, ON_CLAIM_DEADLINE[state], state);
       assert.ok(EXPECTED[clock.onExpiry].from.includes(state) && EXPECTED[clock.onExpiry].roles.includes('system'), state);
       assert.equal(dueAtFor(clock.rule, NO_CAL).getTime(), clock.dueAt.getTime(), `${state}: the rule gives the due time`);
@@ -315,7 +316,7 @@ describe('clocks', () => {
     const r = ok(transitionClaim(friendly('under_review', 'request_cure'), claimCmd('request_cure', PAYLOADS.request_cure), claimCtx('officer', at, { calendar: cal })));
     assert.equal(r.to, 'deficient');
     assert.ok(r.clock && r.clock !== 'keep');
-    assert.equal(r.clock.purpose, 'cure');
+    assert.equal(r.clock.step, 'cure');
     // 10 working days: 16, 24, 25 March (26 is Independence Day), 29, 30, 31 March, 1, 2, 5, 6 April.
     assert.equal(r.snapshot.dueAt?.toISOString(), endOfDhakaDate('2026-04-06').toISOString());
     assert.deepEqual(r.clock.rule, { kind: 'working_days', from: at.toISOString(), days: 10 });

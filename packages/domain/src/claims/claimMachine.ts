@@ -95,9 +95,17 @@ export type ClaimNotifyIntent =
   | { readonly to: 'claimant'; readonly template: ClaimantTemplate }
   | { readonly to: 'office'; readonly template: OfficeTemplate };
 
-/** What a clock is for. A new clock replaces only the timers of its own purpose (issue 10's timers). */
-export const CLAIM_CLOCK_PURPOSES = ['draft', 'screening', 'cure', 'review', 'answer', 'payment'] as const;
-export type ClaimClockPurpose = (typeof CLAIM_CLOCK_PURPOSES)[number];
+/**
+ * The timer slots of a claim (the server's timers: a new clock replaces only the pending timers
+ * of its own purpose). The state's clock is one slot, 'lifecycle', replaced at every change of
+ * state, as a complaint's is; issue 13's repayment round adds a purpose of its own beside it.
+ */
+export const CLAIM_TIMER_PURPOSES = ['lifecycle'] as const;
+export type ClaimTimerPurpose = (typeof CLAIM_TIMER_PURPOSES)[number];
+
+/** What the running clock waits for: the next step, which also names the date in words (claims.next.*). */
+export const CLAIM_CLOCK_STEPS = ['draft', 'screening', 'cure', 'review', 'answer', 'payment'] as const;
+export type ClaimClockStep = (typeof CLAIM_CLOCK_STEPS)[number];
 
 export interface ClaimReminder {
   readonly at: Date;
@@ -106,7 +114,8 @@ export interface ClaimReminder {
 }
 
 export interface ClaimClock {
-  readonly purpose: ClaimClockPurpose;
+  readonly purpose: ClaimTimerPurpose;
+  readonly step: ClaimClockStep;
   readonly dueAt: Date;
   /** The rule `dueAt` was computed with (calendar/dueRule.ts), to recompute it when holidays change. */
   readonly rule: DueRule;
@@ -331,8 +340,8 @@ export const ON_CLAIM_DEADLINE: Record<ClaimState, ClaimAction | null> = {
   withdrawn: null,
 };
 
-/** The purpose of the clock each state runs. */
-export const CLOCK_OF: Record<ClaimState, ClaimClockPurpose | null> = {
+/** What the clock of each state waits for. */
+export const CLOCK_OF: Record<ClaimState, ClaimClockStep | null> = {
   draft: 'draft',
   submitted: 'screening',
   deficient: 'cure',
@@ -361,7 +370,7 @@ export const CLAIM_ON_ENTER: Record<ClaimState, readonly ClaimNotifyIntent[]> = 
 };
 
 function clockBy(
-  purpose: ClaimClockPurpose,
+  step: ClaimClockStep,
   rule: DueRule,
   onExpiry: ClaimAction,
   ctx: ClaimContext,
@@ -370,7 +379,7 @@ function clockBy(
   const dueAt = dueAtFor(rule, ctx.calendar);
   const timed = reminders.map((r) => ({ ...r, at: reminderAtFor(r.rule, dueAt, ctx.calendar) }));
   // A reminder that would fall before now, or not before the deadline, has no room.
-  return { purpose, dueAt, rule, onExpiry, reminders: timed.filter((r) => r.at.getTime() > ctx.now.getTime() && r.at.getTime() < dueAt.getTime()) };
+  return { purpose: 'lifecycle', step, dueAt, rule, onExpiry, reminders: timed.filter((r) => r.at.getTime() > ctx.now.getTime() && r.at.getTime() < dueAt.getTime()) };
 }
 
 const DAY_MS = 86_400_000;

@@ -3,12 +3,12 @@
 // steps, whose payloads are what the step schemas give, and the events that take no step. The
 // server's event writer accepts only these, hash-chained per record.
 import { CLAIM_ACTIONS, type ClaimAction, type ClaimPayloadOf } from './claimActions.ts';
-import type { ClaimantTemplate } from './claimMachine.ts';
+import { CLAIM_TIMER_PURPOSES, type ClaimantTemplate } from './claimMachine.ts';
 import type { ExportPurpose } from './exportRows.ts';
 import type { InstrumentInput, Surrender } from './instruments.ts';
 import type { LineFacts } from './lineFacts.ts';
 import { LINE_ACTIONS, type LineAction, type LinePayloadOf } from './lines.ts';
-import { type OpenProgrammeInput, PROGRAMME_ACTIONS, type ProgrammeAction, type ProgrammePayloadOf } from './programme.ts';
+import { type OpenProgrammeInput, PROGRAMME_ACTIONS, PROGRAMME_TIMER_PURPOSES, type ProgrammeAction, type ProgrammePayloadOf } from './programme.ts';
 import type { ClaimantDetails } from './requests.ts';
 import type { SignalCode } from './signals.ts';
 import type { FourUnits } from './units.ts';
@@ -80,3 +80,17 @@ export type ClaimEvent = { [T in ClaimEventType]: { type: T; payload: ClaimEvent
 
 export const PROGRAMME_EVENT_TYPES = [...PROGRAMME_NON_STEP_EVENTS, ...PROGRAMME_ACTIONS] as [ProgrammeEventType, ...ProgrammeEventType[]];
 export const CLAIM_EVENT_TYPES = [...CLAIM_NON_STEP_EVENTS, ...CLAIM_ACTIONS, ...LINE_ACTIONS.map((a) => `line_${a}` as const)] as [ClaimEventType, ...ClaimEventType[]];
+
+// ---------------------------------------------------------------------------------------------
+// For the server's records.ts (issue 10): the two kinds of record claims add, their events and
+// the purposes of their clocks.
+
+export const CLAIMS_RECORD_KINDS = ['claims_programme', 'claim'] as const;
+export interface ClaimsRecordEvents {
+  claims_programme: ProgrammeEvent;
+  claim: ClaimEvent;
+}
+export const CLAIMS_TIMER_PURPOSES = {
+  claims_programme: PROGRAMME_TIMER_PURPOSES,
+  claim: CLAIM_TIMER_PURPOSES,
+} as const satisfies Record<(typeof CLAIMS_RECORD_KINDS)[number], readonly string[]>;

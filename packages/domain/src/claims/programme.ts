@@ -149,9 +149,12 @@ export interface ProgrammeContext {
   readonly openClaims: number;
 }
 
+/** The timer slots of a programme: its one clock, the claim window. */
+export const PROGRAMME_TIMER_PURPOSES = ['claim_window'] as const;
+
 /** The programme's one clock: the claim window. Its expiry moves the programme to verifying. */
 export interface ProgrammeClock {
-  readonly purpose: 'claim_window';
+  readonly purpose: (typeof PROGRAMME_TIMER_PURPOSES)[number];
   readonly dueAt: Date;
   readonly rule: DueRule;
   readonly onExpiry: ProgrammeAction;

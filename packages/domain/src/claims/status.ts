@@ -3,7 +3,7 @@
 // without a state, a reason and a next date": the property tests drive thousands of random
 // lifecycles through this function.
 import { type ClaimOwner, type ClaimPhase, type ClaimRejectCode, type ClaimState, CLAIM_STATE_INFO } from './claimStates.ts';
-import { type ClaimClockPurpose, type ClaimSnapshot, type ProgrammeFacts, CLOCK_OF } from './claimMachine.ts';
+import { type ClaimClockStep, type ClaimSnapshot, type ProgrammeFacts, CLOCK_OF } from './claimMachine.ts';
 import { type ConditionKind, paymentConditions } from './conditions.ts';
 
 export const CLAIM_REASONS = [
@@ -40,7 +40,7 @@ export interface ClaimStatus {
   readonly rejectCode: ClaimRejectCode | null;
   /** The date by which the owner acts (or the claim moves on by itself); null when not open. */
   readonly nextDate: Date | null;
-  readonly nextStep: ClaimClockPurpose | null;
+  readonly nextStep: ClaimClockStep | null;
 }
 
 /** The first unmet payment condition decides the reason a claim in payment waits. */

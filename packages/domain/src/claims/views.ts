@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DhakaDay, Instant, Uuid, pageOf } from '../wire.ts';
 import { CLAIM_ACTIONS, type ClaimAction, LineDecisionSchema } from './claimActions.ts';
 import { CLAIM_OWNERS, CLAIM_PHASES, CLAIM_REJECT_CODES, CLAIM_ROLES, CLAIM_STATES, MISSING_ITEMS } from './claimStates.ts';
-import { CLAIM_CLOCK_PURPOSES } from './claimMachine.ts';
+import { CLAIM_CLOCK_STEPS } from './claimMachine.ts';
 import { CONDITION_KINDS } from './conditions.ts';
 import { ELIGIBILITY_PROBLEMS } from './eligibility.ts';
 import { CLAIM_EVENT_TYPES, PROGRAMME_EVENT_TYPES } from './events.ts';
@@ -114,7 +114,7 @@ export const ClaimStatusSchema = z.object({
   reason: z.enum(CLAIM_REASONS),
   rejectCode: z.enum(CLAIM_REJECT_CODES).nullable(),
   nextDate: Instant.nullable().describe('When the owner must act by, or the claim moves on by itself'),
-  nextStep: z.enum(CLAIM_CLOCK_PURPOSES).nullable(),
+  nextStep: z.enum(CLAIM_CLOCK_STEPS).nullable(),
   text: z.object({ reason: z.string(), next: z.string().nullable() }).describe('The reason and the next date in the reader’s language'),
 });
 export type ClaimStatusView = z.infer<typeof ClaimStatusSchema>;

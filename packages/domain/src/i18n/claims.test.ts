@@ -6,7 +6,7 @@ import { claimsEn } from './claims.en.ts';
 import { LOCALES, formatDate, toBengaliDigits } from './messages.ts';
 import { assertFitsSms } from './sms.testing.ts';
 import { CLAIM_OWNERS, CLAIM_PHASES, CLAIM_REJECT_CODES, CLAIM_STATES, MISSING_ITEMS } from '../claims/claimStates.ts';
-import { CLAIMANT_TEMPLATES, CLAIM_CLOCK_PURPOSES, OFFICE_TEMPLATES, type ClaimGuard } from '../claims/claimMachine.ts';
+import { CLAIMANT_TEMPLATES, CLAIM_CLOCK_STEPS, OFFICE_TEMPLATES, type ClaimGuard } from '../claims/claimMachine.ts';
 import { CONDITION_KINDS } from '../claims/conditions.ts';
 import { INSTRUMENT_KINDS } from '../claims/instruments.ts';
 import { LINE_PROBLEMS } from '../claims/lineFacts.ts';
@@ -44,7 +44,7 @@ describe('the claims catalogue', () => {
       ...CLAIM_OWNERS.map((s) => `claims.owner.${s}`),
       ...CLAIM_PHASES.map((s) => `claims.phase.${s}`),
       ...CLAIM_REASONS.map((s) => `claims.reason.${s}`),
-      ...CLAIM_CLOCK_PURPOSES.map((s) => `claims.next.${s}`),
+      ...CLAIM_CLOCK_STEPS.map((s) => `claims.next.${s}`),
       ...CLAIM_REJECT_CODES.map((s) => `claims.reject.${s}`),
       ...LINE_REJECT_CODES.map((s) => `claims.line_reject.${s}`),
       ...ALLOW_REASONS.map((s) => `claims.allow_reason.${s}`),
