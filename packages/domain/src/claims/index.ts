@@ -29,3 +29,4 @@ export * from './views.ts';
 export * from './sms.ts';
 export * from '../i18n/claims.ts';
 export * from './present.ts';
+export * from './feedEvents.ts';

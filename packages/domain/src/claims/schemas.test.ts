@@ -5,6 +5,7 @@ import { CLAIM_ACTIONS } from './claimActions.ts';
 import { transitionClaim } from './claimMachine.ts';
 import { makeClaimNumber, parseClaimNumber } from './claimNumber.ts';
 import { CLAIM_EVENT_TYPES, CLAIM_NON_STEP_EVENTS, PROGRAMME_EVENT_TYPES } from './events.ts';
+import { CLAIM_FEED_EVENT_TYPES, claimFeedEventOf } from './feedEvents.ts';
 import { InstrumentInputSchema } from './instruments.ts';
 import { lineKeys, listMatchesFor } from './keys.ts';
 import { LINE_ACTIONS } from './lines.ts';
@@ -171,5 +172,31 @@ describe('response schemas', () => {
     };
     const r = ProgrammeViewSchema.safeParse(view);
     assert.ok(r.success, JSON.stringify(!r.success && r.error.issues));
+  });
+});
+
+describe('claim events for merchants’ and gateways’ systems', () => {
+  const ev = <T extends import('./events.ts').ClaimEventType>(type: T, payload: unknown) => ({ type, payload }) as import('./events.ts').ClaimEvent;
+  it('each public event comes from one step, and an outcome decides where a step can end two ways', () => {
+    assert.equal(claimFeedEventOf(ev('submit', {}), 'submitted'), 'claim.submitted');
+    assert.equal(claimFeedEventOf(ev('accept_determination', {}), 'in_payment'), 'claim.accepted');
+    assert.equal(claimFeedEventOf(ev('answer_lapsed', {}), 'rejected'), 'claim.rejected');
+    assert.equal(claimFeedEventOf(ev('record_received', { amountPoisha: 1, reference: 'r' }), 'in_payment'), null);
+    assert.equal(claimFeedEventOf(ev('record_received', { amountPoisha: 1, reference: 'r' }), 'paid'), 'claim.paid');
+    assert.equal(claimFeedEventOf(ev('line_record_clearance', { lineId: ENTRY, decision: 'objection', reference: 'CID', decidedOn: '2026-03-20' }), 'under_review'), 'line.held');
+    assert.equal(claimFeedEventOf(ev('line_record_clearance', { lineId: ENTRY, decision: 'no_objection', reference: 'CID', decidedOn: '2026-03-20' }), 'under_review'), 'line.cleared');
+    assert.equal(claimFeedEventOf(ev('created', {}), 'draft'), null, 'a draft is nobody else’s business');
+  });
+  it('every public event type is produced by some history event', () => {
+    const produced = new Set<string>();
+    for (const t of CLAIM_EVENT_TYPES) {
+      for (const to of ['rejected', 'in_payment', 'paid']) {
+        for (const decision of ['no_objection', 'objection']) {
+          const out = claimFeedEventOf(ev(t, { decision }), to);
+          if (out) produced.add(out);
+        }
+      }
+    }
+    assert.deepEqual(CLAIM_FEED_EVENT_TYPES.filter((t) => !produced.has(t)), []);
   });
 });
