@@ -3,9 +3,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ClaimState } from './claimStates.ts';
-import { REJECTION_FOR, isLate, lineEligibility } from './eligibility.ts';
+import { REJECTION_FOR, eligibilityText, isLate, lateText, lineEligibility } from './eligibility.ts';
+import { formatDhakaDay, hasClaimMessage } from '../i18n/claims.ts';
+import { PAYMENT_CHANNELS } from './vocabulary.ts';
 import { lineKeys } from './keys.ts';
-import { type FigureLine, type UnitRow, fourUnits, measureOf, programmeFigures } from './units.ts';
+import { type FigureLine, type UnitRow, MEASURES, UNITS, fourUnits, fourUnitsText, measureOf, programmeFigures } from './units.ts';
 import { MERCHANT, allowedLine, dhaka, facts, line, matchedLine, programme } from './fixtures.testing.ts';
 
 describe('eligibility', () => {
@@ -82,5 +84,25 @@ describe('four units from one definition', () => {
     assert.deepEqual(f.rejected, { claimants: 1, orders: 1, transactions: 1, amountPoisha: 850_000 });
     assert.deepEqual(f.disputed, { claimants: 0, orders: 0, transactions: 0, amountPoisha: 0 });
     assert.equal(measureOf('claimed', lines[0]!), null);
+  });
+});
+
+describe('figures and findings in words', () => {
+  it('a figure says all four units, in the reader’s digits', () => {
+    const u = { claimants: 1204, orders: 1310, transactions: 1877, amountPoisha: 2_14_50_000_00 };
+    assert.equal(fourUnitsText('en', u), '1,204 claimants, 1,310 orders, 1,877 transactions, ৳21,450,000');
+    assert.equal(fourUnitsText('bn', u), '১,২০৪ জন দাবিদার, ১,৩১০টি অর্ডার, ১,৮৭৭টি লেনদেন, ৳২,১৪,৫০,০০০');
+  });
+
+  it('eligibility findings and lateness name the programme’s dates and the channel', () => {
+    const e = programme().eligibility;
+    assert.equal(eligibilityText('en', 'order_after_range', e, { channel: 'bkash' }), 'The order is after 15 Sept 2021, the cut-off of this programme.');
+    assert.equal(eligibilityText('bn', 'channel_not_eligible', e, { channel: 'airtime' }), 'মোবাইল এয়ারটাইম দিয়ে পরিশোধ এই কর্মসূচিতে নেই।');
+    assert.ok(eligibilityText('bn', 'order_before_range', e, { channel: 'bkash' }).startsWith(`অর্ডারটি ${formatDhakaDay('bn', '2021-01-01')} এর আগের`));
+    assert.equal(lateText('en', { lastDate: '2026-04-30' }), 'Sent after the last date (30 Apr 2026): accepted, and checked after the claims sent in time.');
+  });
+
+  it('every unit, measure and channel has a label in both languages', () => {
+    for (const k of [...UNITS.map((u) => `claims.unit.${u}`), ...MEASURES.map((m) => `claims.measure.${m}`), ...PAYMENT_CHANNELS.map((c) => `claims.channel.${c}`)]) assert.ok(hasClaimMessage(k), k);
   });
 });

@@ -171,6 +171,15 @@ describe('line steps', () => {
     assert.throws(() => parseLineCommand('correct', { facts: {} }), /at least one fact/);
   });
 
+  it('an allowed line on hold or under dispute keeps its decision: its payment cannot be corrected below the amount allowed', () => {
+    const held = allowedLine({ hold: { kind: 'officer', reason: 'Court order.', holdId: null, since: NOW.toISOString() } });
+    assert.deepEqual(run(held, 'correct', { facts: { amountPaidPoisha: 800_000 } }, ctx('officer', 'under_review')), {
+      ok: false,
+      error: { code: 'guard_failed', guard: 'above_refundable', action: 'correct' },
+    });
+    assert.equal(to(run(held, 'correct', { facts: { amountPaidPoisha: 900_000 } }, ctx('officer', 'under_review'))), 'held');
+  });
+
   it('reconsidering takes an allowed or rejected line back to what it was matched as', () => {
     assert.equal(to(run(allowedLine(), 'reconsider', { reason: 'The claimant contested.' }, ctx('officer', 'under_review'))), 'matched_gateway_list');
     assert.equal(to(run(line({ rejection: { code: 'delivered', note: null } }), 'reconsider', { reason: 'Not delivered after all.' }, ctx('officer', 'under_review'))), 'unmatched');

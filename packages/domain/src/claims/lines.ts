@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { DhakaDay, Uuid } from '../wire.ts';
 import { refundablePoisha } from './amount.ts';
 import type { ClaimState } from './claimStates.ts';
-import { type LineFacts, LineFactsPatchSchema, Poisha, patchLineFacts } from './lineFacts.ts';
+import { type LineFacts, type LineFactsPatch, LineFactsPatchSchema, Poisha, patchLineFacts } from './lineFacts.ts';
 import { MAX_LINE_POISHA } from './money.ts';
 import { LIST_KINDS, type LineSource } from './vocabulary.ts';
 
@@ -179,6 +179,17 @@ interface LineTransition<A extends LineAction> {
   readonly patch: (l: LineSnapshot, p: LinePayloadOf<A>, ctx: LineContext) => Partial<LineFactsOnly>;
 }
 
+/**
+ * Whether corrected facts may stand: they pass the rules of a new line, and they leave at least
+ * as much to refund as was allowed on the line (an allowed line under a dispute or a hold keeps
+ * its decision; a correction below it needs the decision taken back first, with reconsider).
+ */
+function correctionGuard(l: Pick<LineSnapshot, 'facts' | 'allowed'>, patch: LineFactsPatch): LineGuard | null {
+  const corrected = patchLineFacts(l.facts, patch);
+  if (!corrected) return 'facts_invalid';
+  return l.allowed && l.allowed.amountPoisha > refundablePoisha(corrected) ? 'above_refundable' : null;
+}
+
 const OPEN: readonly LineState[] = ['unmatched', 'matched_gateway_list', 'matched_merchant_list', 'cleared'];
 const NOT_FINAL: readonly LineState[] = [...OPEN, 'disputed', 'held'];
 /** Before a determination is accepted: what officers look at. */
@@ -209,13 +220,7 @@ export const LINE_TRANSITIONS: { readonly [A in LineAction]: LineTransition<A> }
   resolve_dispute: {
     from: ['disputed'],
     by: { officer: LIVE },
-    guard: (l, p) => {
-      if (!p.corrected) return null;
-      const corrected = patchLineFacts(l.facts, p.corrected);
-      if (!corrected) return 'facts_invalid';
-      // A correction that leaves less to refund than was allowed needs the decision taken back first (reconsider).
-      return p.outcome === 'keep' && l.allowed && l.allowed.amountPoisha > refundablePoisha(corrected) ? 'above_refundable' : null;
-    },
+    guard: (l, p) => (p.corrected ? correctionGuard(p.outcome === 'keep' ? l : { ...l, allowed: null }, p.corrected) : null),
     patch: (l, p) => ({
       dispute: null,
       ...(p.corrected ? { facts: patchLineFacts(l.facts, p.corrected)! } : {}),
@@ -267,7 +272,7 @@ export const LINE_TRANSITIONS: { readonly [A in LineAction]: LineTransition<A> }
   correct: {
     from: NOT_FINAL,
     by: { claimant: ['draft', 'deficient'], officer: BEING_CHECKED },
-    guard: (l, p) => (patchLineFacts(l.facts, p.facts) ? null : 'facts_invalid'),
+    guard: (l, p) => correctionGuard(l, p.facts),
     patch: (l, p) => ({ facts: patchLineFacts(l.facts, p.facts)! }),
   },
 };

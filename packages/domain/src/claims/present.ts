@@ -3,7 +3,7 @@
 // schema. Who asks decides the steps offered and what is shown: an officer sees the gateway's
 // amount of a matched line; anyone but the claimant and officers sees a masked phone number.
 import { maskMobile } from '../identity/phone.ts';
-import { claimText } from '../i18n/claims.ts';
+import { claimText, formatDhakaDay } from '../i18n/claims.ts';
 import { type Locale, formatDate } from '../i18n/messages.ts';
 import { refundablePoisha } from './amount.ts';
 import type { ClaimRole, ClaimState } from './claimStates.ts';
@@ -13,7 +13,8 @@ import { lineEligibility } from './eligibility.ts';
 import { lineReference } from './exportRows.ts';
 import { type Instrument, surrenderText } from './instruments.ts';
 import { type LineRole, type LineSnapshot, lineActionsFor } from './lines.ts';
-import type { Eligibility } from './programme.ts';
+import { formatTaka } from './money.ts';
+import type { Eligibility, Holder, LegalHold, MoneyHeld } from './programme.ts';
 import type { ClaimantDetails } from './requests.ts';
 import { claimStatus } from './status.ts';
 import type { ClaimLineView, ClaimStatusView, ClaimView } from './views.ts';
@@ -108,5 +109,31 @@ export function presentClaim(p: PresentClaimInput): ClaimView {
     actions: claimActionsFor(s.state, p.role),
     timeline: p.timeline,
     evidence: p.evidence,
+  };
+}
+
+/** Who holds money, in words: "bKash", "Dutch-Bangla Bank account ending 1234". */
+export function holderText(locale: Locale, h: Holder): string {
+  switch (h.kind) {
+    case 'gateway':
+      return claimText(locale, `claims.gateway.${h.gateway}`);
+    case 'bank_account':
+      return claimText(locale, 'claims.holder.bank_account', { bank: h.bank, last4: h.accountLast4 });
+    case 'other':
+      return h.name;
+  }
+}
+
+/** A report of money held, as the programme's page says it, with its date and source. */
+export function moneyHeldText(locale: Locale, m: MoneyHeld): string {
+  return claimText(locale, 'claims.money_held', { amount: formatTaka(locale, m.amountPoisha), holder: holderText(locale, m.holder), date: formatDhakaDay(locale, m.asOf), source: m.source });
+}
+
+/** A legal hold on the programme's page: its kind, since when and from what source, and its lifting. */
+export function legalHoldText(locale: Locale, h: LegalHold): { title: string; since: string; lifted: string | null } {
+  return {
+    title: claimText(locale, `claims.legal_hold.${h.kind}`),
+    since: claimText(locale, 'claims.legal_hold.since', { date: formatDhakaDay(locale, h.since), source: h.source }),
+    lifted: h.lifted ? claimText(locale, 'claims.legal_hold.lifted', { date: formatDhakaDay(locale, h.lifted.on), source: h.lifted.source }) : null,
   };
 }

@@ -9,9 +9,11 @@ import { CLAIM_FEED_EVENT_TYPES, claimFeedEventOf } from './feedEvents.ts';
 import { InstrumentInputSchema } from './instruments.ts';
 import { lineKeys, listMatchesFor } from './keys.ts';
 import { LINE_ACTIONS } from './lines.ts';
-import { presentClaim } from './present.ts';
+import { legalHoldText, moneyHeldText, presentClaim } from './present.ts';
+import { noPinNoFeeNotice } from './sms.ts';
 import { BulkStepSchema, MAX_BULK_CLAIMS, PrefilledAnswerSchema, StartClaimSchema, determinationForMatched, lineStepSchema } from './requests.ts';
 import { ClaimViewSchema, ProgrammeViewSchema } from './views.ts';
+import { claimText, formatDhakaDay } from '../i18n/claims.ts';
 import { ENTRY, HOLD, LINE_2, MERCHANT, allowedLine, claim, claimCmd, claimCtx, dhaka, facts, line, matchedLine, programme, programmeFacts } from './fixtures.testing.ts';
 
 const NOW = dhaka('2026-03-20T11:00');
@@ -143,7 +145,7 @@ describe('response schemas', () => {
     const view = present(claim('in_payment', { acceptance: 'claimant', dueAt: new Date('2026-04-19T17:59:59.999Z'), lines: [allowedLine(), line({ id: LINE_2, no: 2, facts: facts({ orderDate: '2022-01-05' }) })], instruments: [{ id: ENTRY, input: InstrumentInputSchema.parse({ kind: 'cheque', number: '004512', bank: 'Dutch-Bangla Bank', facePoisha: 1_200_000, dated: '2021-12-15', bounced: true }), surrender: null }] }));
     assert.equal(view.status.reason, 'awaiting_surrender');
     assert.equal(view.status.text.reason, 'আগে প্রতিষ্ঠানের দেওয়া চেক বা ভাউচার ফেরত দিতে হবে।');
-    assert.equal(view.status.text.next, 'টাকা দেওয়ার পরবর্তী খোঁজ ১৯ এপ্রি, ২০২৬ তারিখে');
+    assert.equal(view.status.text.next, `টাকা দেওয়ার পরবর্তী খোঁজ ${formatDhakaDay('bn', '2026-04-19')} তারিখে`);
     assert.deepEqual(view.lines[1]!.eligibility, ['order_after_range']);
     assert.match(view.instruments[0]!.condition, /^চেক নং 004512 \(Dutch-Bangla Bank, লেখা অঙ্ক ৳১২,০০০\) টাকা পাওয়ার আগে ফেরত দিতে হবে$/);
     assert.equal(view.owedPoisha, 850_000);
@@ -198,5 +200,29 @@ describe('claim events for merchants’ and gateways’ systems', () => {
       }
     }
     assert.deepEqual(CLAIM_FEED_EVENT_TYPES.filter((t) => !produced.has(t)), []);
+  });
+});
+
+describe('the programme page in words', () => {
+  it('money held names the holder, the date and the source; a hold its kind, start, source and lifting', () => {
+    assert.equal(
+      moneyHeldText('en', { holder: { kind: 'bank_account', bank: 'Dutch-Bangla Bank', accountLast4: '1234' }, amountPoisha: 58_00_00_000_00, asOf: '2025-01-15', source: 'Bangladesh Bank letter' }),
+      '৳580,000,000 reported held by Dutch-Bangla Bank account ending 1234 as of 15 Jan 2025. Source: Bangladesh Bank letter',
+    );
+    assert.ok(moneyHeldText('bn', programme().moneyHeld[0]!).startsWith(`${formatDhakaDay('bn', '2026-02-15')} পর্যন্ত বিকাশ এর কাছে ৳৫০,০০,০০০ আটকে আছে`));
+    const hold = { id: HOLD, kind: 'police_clearance_required' as const, note: 'x', since: '2026-02-01', source: 'CID letter no. 44', sourceUrl: null, lifted: { on: '2026-05-02', source: 'CID letter no. 90' } };
+    assert.deepEqual(legalHoldText('en', hold), {
+      title: 'Cases pending: no refund until police clearance',
+      since: 'Since 1 Feb 2026. Source: CID letter no. 44',
+      lifted: 'Lifted on 2 May 2026. Source: CID letter no. 90',
+    });
+    assert.equal(legalHoldText('bn', { ...hold, lifted: null }).lifted, null);
+  });
+
+  it('every claims page says Nalish never asks for a PIN or a fee, and names the one sender; the declaration warns about false claims', () => {
+    assert.equal(noPinNoFeeNotice('en', 'NALISH'), 'Nalish never asks for a PIN, an OTP for your wallet, or a fee. Messages from Nalish come only from the sender NALISH.');
+    assert.match(noPinNoFeeNotice('bn', 'NALISH'), /পিন.*ফি.*NALISH/);
+    assert.match(claimText('bn', 'claims.declaration'), /মিথ্যা দাবি করা অপরাধ/);
+    assert.match(claimText('en', 'claims.declaration'), /a false claim is an offence/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasClaimMessage } from '../i18n/claims.ts';
+import { formatDhakaDay, hasClaimMessage } from '../i18n/claims.ts';
 import { LOCALES } from '../i18n/messages.ts';
 import {
   type ClaimantFacts,
@@ -111,7 +111,7 @@ describe('amounts and dates', () => {
     for (const c of SIGNAL_CODES) assert.ok(hasClaimMessage(`claims.signal.${c}`), c);
     const text = (code: string, locale: (typeof LOCALES)[number]) => signalText(locale, all.find((s) => s.code === code)!);
     assert.equal(text('claimed_above_gateway', 'en'), "Claimed ৳9,000, but the gateway's list shows ৳8,500.");
-    assert.equal(text('order_after_cutoff', 'bn'), 'অর্ডারের তারিখ ২০ সেপ, ২০২১, শেষ সীমা ১৫ সেপ, ২০২১ এর পরে।');
+    assert.equal(text('order_after_cutoff', 'bn'), `অর্ডারের তারিখ ${formatDhakaDay('bn', '2021-09-20')}, শেষ সীমা ${formatDhakaDay('bn', '2021-09-15')} এর পরে।`);
     const burst = programmeBursts(claimsAt([...Array.from({ length: 240 }, (_, i) => T0 + Math.floor(i / 10) * HOUR), ...Array.from({ length: 60 }, () => T0 + 24 * HOUR)]))[0]!;
     assert.match(signalText('en', burst), /^60 claims in one hour from 2 Mar 2026, 9:00.*, against about 10 an hour before\.$/);
     for (const s of all) for (const l of LOCALES) assert.doesNotMatch(signalText(l, s), /\{\w+\}/);

@@ -67,7 +67,7 @@ export function siteOf(publicUrl: string): string {
 export function smsTaka(locale: Locale, poisha: number): string {
   if (locale === 'bn') return formatTaka('bn', poisha);
   const whole = poisha % POISHA_PER_TAKA === 0;
-  return `Tk ${new Intl.NumberFormat('en-IN', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(poisha / POISHA_PER_TAKA)}`;
+  return `Tk ${new Intl.NumberFormat('en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(poisha / POISHA_PER_TAKA)}`;
 }
 
 const ELLIPSIS: Record<Locale, string> = { bn: '…', en: '...' };
@@ -141,3 +141,6 @@ export function claimOfficeEmail(locale: Locale, template: OfficeTemplate, input
   const keys = OFFICE_EMAIL[template];
   return { subject: claimText(locale, keys.subject, p), body: claimText(locale, keys.body, p) };
 }
+
+/** The notice every claims page shows: Nalish never asks for a PIN, a wallet OTP or a fee, and its one sender id. */
+export const noPinNoFeeNotice = (locale: Locale, sender: string): string => claimText(locale, 'claims.notice.no_pin_no_fee', { sender });

@@ -13,7 +13,10 @@
 //   COUNT(DISTINCT COALESCE(txn_key, 'line:' || line_id)), SUM(amount) … FILTER (WHERE <measure>),
 // and its tests compare it with fourUnits on the same rows.
 import { z } from 'zod';
+import { claimText } from '../i18n/claims.ts';
+import type { Locale } from '../i18n/messages.ts';
 import { refundablePoisha } from './amount.ts';
+import { formatTaka } from './money.ts';
 import type { ClaimState } from './claimStates.ts';
 import type { LineKeys } from './keys.ts';
 import type { LineSnapshot } from './lines.ts';
@@ -59,6 +62,10 @@ export function fourUnits(rows: Iterable<UnitRow>): FourUnits {
   }
   return { claimants: claimants.size, orders: orders.size, transactions: transactions.size, amountPoisha };
 }
+
+/** A figure in words, all four units: "1,204 claimants, 1,310 orders, 1,877 transactions, ৳21,450,000" (Bengali: lakh and crore groups). */
+export const fourUnitsText = (locale: Locale, u: FourUnits): string =>
+  claimText(locale, 'claims.figures', { claimants: u.claimants, orders: u.orders, transactions: u.transactions, amount: formatTaka(locale, u.amountPoisha) });
 
 /** What a programme counts. Each measure says which lines it takes and the amount of each. */
 export const MEASURES = ['claimed', 'matched', 'disputed', 'held', 'allowed', 'rejected'] as const;

@@ -118,6 +118,7 @@ export const claimsBn: Record<ClaimMessageKey, string> = {
   'claims.legal_hold.since': '{date} থেকে। সূত্র: {source}',
   'claims.legal_hold.lifted': '{date} তারিখে উঠে গেছে। সূত্র: {source}',
   'claims.money_held': '{date} পর্যন্ত {holder} এর কাছে {amount} আটকে আছে বলে জানানো হয়েছে। সূত্র: {source}',
+  'claims.holder.bank_account': '{bank} এর হিসাব (শেষ চার অঙ্ক {last4})',
 
   'claims.gateway.sslcommerz': 'এসএসএলকমার্জ',
   'claims.gateway.shurjopay': 'সূর্যপে',
@@ -125,6 +126,14 @@ export const claimsBn: Record<ClaimMessageKey, string> = {
   'claims.gateway.nagad': 'নগদ',
   'claims.gateway.bank_gateway': 'ব্যাংকের গেটওয়ে',
   'claims.gateway.other': 'অন্য গেটওয়ে',
+
+  'claims.channel.cod': 'ক্যাশ অন ডেলিভারি',
+  'claims.channel.bkash': 'বিকাশ',
+  'claims.channel.nagad': 'নগদ',
+  'claims.channel.rocket': 'রকেট',
+  'claims.channel.card': 'কার্ড',
+  'claims.channel.bank': 'ব্যাংক ট্রান্সফার',
+  'claims.channel.airtime': 'মোবাইল এয়ারটাইম',
 
   'claims.delivered.yes': 'পৌঁছেছে',
   'claims.delivered.partly': 'আংশিক পৌঁছেছে',

@@ -121,6 +121,7 @@ export const claimsEn = {
   'claims.legal_hold.since': 'Since {date}. Source: {source}',
   'claims.legal_hold.lifted': 'Lifted on {date}. Source: {source}',
   'claims.money_held': '{amount} reported held by {holder} as of {date}. Source: {source}',
+  'claims.holder.bank_account': '{bank} account ending {last4}',
 
   'claims.gateway.sslcommerz': 'SSLCommerz',
   'claims.gateway.shurjopay': 'shurjoPay',
@@ -128,6 +129,14 @@ export const claimsEn = {
   'claims.gateway.nagad': 'Nagad',
   'claims.gateway.bank_gateway': 'Bank gateway',
   'claims.gateway.other': 'Other gateway',
+
+  'claims.channel.cod': 'cash on delivery',
+  'claims.channel.bkash': 'bKash',
+  'claims.channel.nagad': 'Nagad',
+  'claims.channel.rocket': 'Rocket',
+  'claims.channel.card': 'card',
+  'claims.channel.bank': 'bank transfer',
+  'claims.channel.airtime': 'mobile airtime',
 
   'claims.delivered.yes': 'Delivered',
   'claims.delivered.partly': 'Partly delivered',

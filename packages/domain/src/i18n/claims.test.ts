@@ -123,7 +123,7 @@ describe('claim SMS', () => {
   it('deficient: says what is missing and by when; a long list is shortened with the count of the rest', () => {
     const one = claimSms('bn', 'claim_deficient', { ...WORST, sender: 'NALISH', due: new Date('2026-04-06T17:00:00Z'), items: ['transaction_id'] });
     assert.match(one, /লেনদেন নম্বর/);
-    assert.match(one, /৬ এপ্রি/);
+    assert.ok(one.includes(formatDate('bn', new Date('2026-04-06T17:00:00Z'))), one);
     const many = claimSms('bn', 'claim_deficient', { ...WORST, sender: 'X'.repeat(11), due: new Date('2026-04-06T17:00:00Z'), items: [...MISSING_ITEMS] });
     assert.match(many, /পরিশোধের প্রমাণ.* \+[০-৯]+/);
     const en = claimSms('en', 'claim_deficient', { ...WORST, sender: 'NALISH', due: new Date('2026-04-06T17:00:00Z'), items: ['transaction_id', 'proof_of_payment'] });
@@ -163,7 +163,7 @@ describe('claim SMS', () => {
       const text = claimSms('en', template, { ...WORST, sender: 'NALISH', due: new Date('2026-09-28T06:00:00Z'), items: [...MISSING_ITEMS], reasons: ALL_REASONS, rejectCode: 'false_claim' });
       assert.match(text, /^[\x20-\x7e\n]*$/, `${template}: ${text}`);
     }
-    assert.equal(smsTaka('en', 1_234_567_850), 'Tk 1,23,45,678.50');
+    assert.equal(smsTaka('en', 1_234_567_850), 'Tk 12,345,678.50', 'the same grouping as every English amount (formatBdt)');
     assert.equal(smsTaka('en', 100_000), 'Tk 1,000');
   });
 
