@@ -180,10 +180,9 @@ const takesClaims = (p: ProgrammeFacts) => p.state !== 'closed';
 const guard = (g: ClaimGuard): GuardResult => ({ guard: g });
 
 /** The lines after an officer's decisions, or why they cannot be applied. */
-function decideLines(s: ClaimSnapshot, decisions: readonly LineDecision[], ctx: ClaimContext): { lines: LineSnapshot[]; changed: LineOutcome[] } | GuardResult {
+function decideLines(s: ClaimSnapshot, decisions: readonly LineDecision[], ctx: ClaimContext): { lines: LineSnapshot[] } | GuardResult {
   const byId = new Map(s.lines.map((l) => [l.id, l]));
   const clearanceRequired = holdEffects(ctx.programme.holds).requiresClearance;
-  const changed: LineOutcome[] = [];
   for (const d of decisions) {
     const line = byId.get(d.lineId);
     if (!line) return guard('unknown_line');
@@ -194,15 +193,14 @@ function decideLines(s: ClaimSnapshot, decisions: readonly LineDecision[], ctx: 
     const r = transitionLine(line, cmd, { role: 'officer', claimState: s.state, now: ctx.now, clearanceRequired });
     if (!r.ok) return { guard: 'line_decision', line: { lineId: d.lineId, error: r.error } };
     byId.set(d.lineId, r.outcome.line);
-    changed.push(r.outcome);
   }
   const lines = s.lines.map((l) => byId.get(l.id)!);
   if (lines.some((l) => l.state === 'disputed')) return guard('disputes_open');
   // Every line ends allowed or rejected: nobody's payment is left without a decision.
   if (lines.some((l) => l.state !== 'allowed' && l.state !== 'rejected')) return guard('lines_undecided');
-  return { lines, changed };
+  return { lines };
 }
-const isDecided = (r: ReturnType<typeof decideLines>): r is { lines: LineSnapshot[]; changed: LineOutcome[] } => r !== null && 'lines' in r;
+const isDecided = (r: ReturnType<typeof decideLines>): r is { lines: LineSnapshot[] } => r !== null && 'lines' in r;
 
 const acceptTo = (s: ClaimSnapshot): ClaimState => (claimAllowedPoisha(s) > 0 ? 'in_payment' : 'rejected');
 const acceptPatch = (by: 'claimant' | 'deemed') => (s: ClaimSnapshot): Partial<ClaimSnapshot> => ({
