@@ -17,6 +17,7 @@ import {
   toBengaliDigits,
   toWesternDigits,
 } from './messages.ts';
+import { assertFitsSms, dueAlternatives, longestDateTime } from './sms.testing.ts';
 import { en } from './en.ts';
 import { bn } from './bn.ts';
 import { type NotifyIntent, type Snapshot, INITIAL_SNAPSHOT, ON_ENTER, TRANSITIONS, clockFor } from '../lifecycle/machine.ts';
@@ -123,13 +124,6 @@ describe('notification messages', () => {
     }
   });
 
-  /** The longest date and date-time each locale prints over a year (2-digit day, every month). */
-  function longest(locale: Locale, f: (l: Locale, d: Date) => string): string {
-    const all: string[] = [];
-    for (let m = 0; m < 12; m++) for (const h of [3, 6, 10]) all.push(f(locale, new Date(Date.UTC(2026, m, 28, h, 45))));
-    return all.sort((a, b) => [...b].length - [...a].length)[0]!;
-  }
-
   it('every SMS, in both languages, fits in two segments with worst-case values', () => {
     const smsKeys = (Object.keys(en) as MessageKey[]).filter((k) => k.endsWith('.sms'));
     assert.ok(smsKeys.length >= 10);
@@ -138,8 +132,7 @@ describe('notification messages', () => {
         code: '123-456-7890',
         merchant: 'Evaly Bangladesh Li…', // names are cut to 20 characters
         url: 'https://nalish.gov.bd/t/123-456-7890',
-        due: locale === 'bn' ? '২৮ সেপ্টে, ২০২৬' : '28 Sept 2026',
-        hearing: longest(locale, formatDateTime),
+        hearing: longestDateTime(locale),
         place: locale === 'bn' ? 'জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তর, ঢাকা'.slice(0, 40) : 'DNCRP, TCB Bhaban, 1 Kawran Bazar, Dhaka',
         outcome: [t(locale, 'outcome.upheld'), t(locale, 'outcome.dismissed')].sort((a, b) => b.length - a.length)[0]!,
         mode: t(locale, 'hearing.in_person'),
@@ -147,14 +140,8 @@ describe('notification messages', () => {
       };
       assert.equal([...params.merchant].length, 20);
       assert.ok([...params.place].length <= 40);
-      const dueAlternatives = [params.due, longest(locale, formatDate)];
       for (const key of smsKeys) {
-        for (const due of dueAlternatives) {
-          const text = t(locale, key, { ...params, due });
-          assert.doesNotMatch(text, /\{\w+\}/, `${locale} ${key}: unfilled placeholder`);
-          const segments = smsSegments(text);
-          assert.ok(segments <= 2, `${locale} ${key}: ${segments} segments, ${[...text].length} characters: ${text}`);
-        }
+        for (const due of dueAlternatives(locale)) assertFitsSms(t(locale, key, { ...params, due }), `${locale} ${key}`);
       }
     }
   });
