@@ -69,7 +69,7 @@ describe('@nalish/client against a running server', () => {
   const respondEvents = async (code: string) =>
     (
       (await s.deps.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
+        `SELECT count(*)::int AS n FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
         [code],
       )) as [{ n: number }]
     )[0].n;

@@ -74,27 +74,27 @@ export function filingScript(merchantId: string, officeId: string, full: boolean
       'Paid in advance by bKash, the parcel never came and the seller stopped answering.', 'refund',
       ${lit(PRE_CHECKS)}::jsonb,
       repeat('0', 64), now(), now());`),
-    ONE(`INSERT INTO complaint_events (complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
-      VALUES (${id}, 1, 'filed', 'consumer', ${phone}, NULL, 'submitted', ${lit(FILED_PAYLOAD)}, now(), repeat('0', 64), ${hash});`),
+    ONE(`INSERT INTO events (record_kind, record_id, complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
+      VALUES ('complaint', ${id}, ${id}, 1, 'filed', 'consumer', ${phone}, NULL, 'submitted', ${lit(FILED_PAYLOAD)}, now(), repeat('0', 64), ${hash});`),
     ONE(`UPDATE complaints c SET version = 1, last_event_hash = ${hash} WHERE id = ${id} RETURNING ${COMPLAINT_COLUMNS};`),
-    ONE(`INSERT INTO complaint_events (complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
-      VALUES (${id}, 2, 'route', 'system', NULL, 'submitted', 'with_merchant', ${lit('{"merchantReachable":true}')}, now(), ${hash}, repeat('cd', 32));`),
+    ONE(`INSERT INTO events (record_kind, record_id, complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
+      VALUES ('complaint', ${id}, ${id}, 2, 'route', 'system', NULL, 'submitted', 'with_merchant', ${lit('{"merchantReachable":true}')}, now(), ${hash}, repeat('cd', 32));`),
     ONE(`UPDATE complaints c SET version = 2, state = 'with_merchant', owner = 'merchant', due_at = now() + interval '3 days',
       response = NULL, info_requested_from = NULL, paused_remaining_ms = NULL, hearing = 'null', decision = 'null',
       fine_collected_bdt = NULL, complainant_share_bdt = NULL, assigned_officer_id = NULL, rating = NULL,
       last_event_hash = repeat('cd', 32), updated_at = now() WHERE id = ${id} AND version = 1 RETURNING ${COMPLAINT_COLUMNS};`),
     `UPDATE timers SET status = 'stale', done_at = now() WHERE complaint_id = ${id} AND status = 'pending';`,
-    `INSERT INTO timers (complaint_id, kind, fire_at, for_state, action) VALUES (${id}, 'expiry', now() + interval '3 days', 'with_merchant', 'merchant_silent');`,
-    ONE(`INSERT INTO timers (complaint_id, kind, fire_at, for_state, notify) VALUES (${id}, 'reminder', now() + interval '2 days', 'with_merchant',
+    `INSERT INTO timers (record_kind, record_id, purpose, complaint_id, kind, fire_at, for_state, action) VALUES ('complaint', ${id}, 'lifecycle', ${id}, 'expiry', now() + interval '3 days', 'with_merchant', 'merchant_silent');`,
+    ONE(`INSERT INTO timers (record_kind, record_id, purpose, complaint_id, kind, fire_at, for_state, notify) VALUES ('complaint', ${id}, 'lifecycle', ${id}, 'reminder', now() + interval '2 days', 'with_merchant',
       ${lit('{"to":"merchant","template":"merchant_reminder"}')});`),
-    `INSERT INTO outbox (channel, recipient, subject, body, complaint_id, template) VALUES ('sms', ${phone}, NULL, ${lit(SMS_BODY)}, ${id}, 'filed');`,
-    ONE(`INSERT INTO outbox (channel, recipient, subject, body, complaint_id, template) VALUES ('email', 'complaints@shopbd.bench',
-      'নতুন অভিযোগ 123-456-7890', ${lit(EMAIL_BODY)}, ${id}, 'new_complaint');`),
+    `INSERT INTO outbox (channel, recipient, subject, body, record_kind, record_id, complaint_id, template) VALUES ('sms', ${phone}, NULL, ${lit(SMS_BODY)}, 'complaint', ${id}, ${id}, 'filed');`,
+    ONE(`INSERT INTO outbox (channel, recipient, subject, body, record_kind, record_id, complaint_id, template) VALUES ('email', 'complaints@shopbd.bench',
+      'নতুন অভিযোগ 123-456-7890', ${lit(EMAIL_BODY)}, 'complaint', ${id}, ${id}, 'new_complaint');`),
     'COMMIT;',
   );
   if (full) {
     lines.push(
-      `SELECT seq, type, actor_role, from_state, to_state, created_at, payload FROM complaint_events WHERE complaint_id = ${id} ORDER BY seq;`,
+      `SELECT seq, type, actor_role, from_state, to_state, created_at, payload FROM events WHERE complaint_id = ${id} ORDER BY seq;`,
       `SELECT id, filename, media_type, size_bytes, sha256, uploaded_by, created_at FROM evidence WHERE complaint_id = ${id} ORDER BY created_at;`,
       `SELECT id, name, status FROM merchants WHERE id = '${merchantId}';`,
     );

@@ -96,10 +96,10 @@ export async function prepare(db: Db, opts: { complaints: number; consumers: num
          FROM src
          RETURNING id, consumer_phone, filed_at
        )
-       INSERT INTO complaint_events (complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
-       SELECT id, 1, 'filed', 'consumer', consumer_phone, NULL, 'submitted', '{"bulk":true}'::jsonb, filed_at, repeat('0', 64), repeat('cd', 32) FROM ins
+       INSERT INTO events (record_kind, record_id, complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
+       SELECT 'complaint', id, id, 1, 'filed', 'consumer', consumer_phone, NULL, 'submitted', '{"bulk":true}'::jsonb, filed_at, repeat('0', 64), repeat('cd', 32) FROM ins
        UNION ALL
-       SELECT id, 2, 'route', 'system', NULL, 'submitted', 'with_merchant', '{"merchantReachable":true}'::jsonb, filed_at, repeat('cd', 32), repeat('ab', 32) FROM ins`,
+       SELECT 'complaint', id, id, 2, 'route', 'system', NULL, 'submitted', 'with_merchant', '{"merchantReachable":true}'::jsonb, filed_at, repeat('cd', 32), repeat('ab', 32) FROM ins`,
       [codes.slice(start, start + BATCH), now, merchantId, dhaka, opts.consumers, (60 * 86_400) / opts.complaints, start],
     );
   }

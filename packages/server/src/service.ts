@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { type Db, openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
+import { recountCountersOnce } from './stats/counters.ts';
 import { calendarFromDb } from './calendarSource.ts';
 import { loadShippedHolidays, syncShippedHolidays } from './holidays/seed.ts';
 import { diskStorage } from './evidence/storage.ts';
@@ -24,6 +25,8 @@ export async function loadSecret(db: Db, configured: string | undefined): Promis
 
 export async function prepareDatabase(db: Db): Promise<void> {
   await migrate(db);
+  // Once after migration 010: the merchants' counters from the history written before them.
+  await recountCountersOnce(db);
   // The holiday table follows the shipped data without undoing edits (holidays/seed.ts).
   await syncShippedHolidays(db, await loadShippedHolidays());
 }

@@ -396,7 +396,7 @@ describe('nalish CLI: verify-chain', () => {
     const a = await fileVia(s, consumer.auth);
     const b = await fileVia(s, consumer.auth);
     const c = await fileVia(s, consumer.auth);
-    const [{ n: eventsPerComplaint }] = (await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1', [await idOf(a.trackingCode)])) as [{ n: number }];
+    const [{ n: eventsPerComplaint }] = (await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE complaint_id = $1', [await idOf(a.trackingCode)])) as [{ n: number }];
     assert.ok(eventsPerComplaint >= 2, 'filing writes more than one event');
 
     const ok = await cli('verify-chain');
@@ -408,12 +408,12 @@ describe('nalish CLI: verify-chain', () => {
     assertFails(await cli('verify-chain', '--complaint', '000-000-0000'), /no complaint with tracking code 000-000-0000/);
 
     // The history is append-only; a tamperer with database rights would first switch that off.
-    await s.deps.db.exec('ALTER TABLE complaint_events DISABLE TRIGGER complaint_events_no_update');
+    await s.deps.db.exec('ALTER TABLE events DISABLE TRIGGER events_no_update');
     try {
-      await s.deps.db.query(`UPDATE complaint_events SET payload = payload || '{"amountBdt": 1}'::jsonb WHERE complaint_id = $1 AND seq = 1`, [await idOf(a.trackingCode)]);
-      await s.deps.db.query('DELETE FROM complaint_events WHERE complaint_id = $1 AND seq = $2', [await idOf(b.trackingCode), eventsPerComplaint]);
+      await s.deps.db.query(`UPDATE events SET payload = payload || '{"amountBdt": 1}'::jsonb WHERE complaint_id = $1 AND seq = 1`, [await idOf(a.trackingCode)]);
+      await s.deps.db.query('DELETE FROM events WHERE complaint_id = $1 AND seq = $2', [await idOf(b.trackingCode), eventsPerComplaint]);
     } finally {
-      await s.deps.db.exec('ALTER TABLE complaint_events ENABLE TRIGGER complaint_events_no_update');
+      await s.deps.db.exec('ALTER TABLE events ENABLE TRIGGER events_no_update');
     }
 
     const bad = await cli('verify-chain');
@@ -430,14 +430,14 @@ describe('nalish CLI: verify-chain', () => {
     assert.equal((await cli('verify-chain', '--complaint', c.trackingCode)).code, 0);
 
     // The trigger is back on: the history cannot be edited now.
-    await assert.rejects(s.deps.db.query('DELETE FROM complaint_events WHERE complaint_id = $1', [await idOf(c.trackingCode)]), /append-only/);
+    await assert.rejects(s.deps.db.query('DELETE FROM events WHERE complaint_id = $1', [await idOf(c.trackingCode)]), /append-only/);
   });
 
   it('reports history events whose complaint is missing (a lost write), which no chain covers', async () => {
     const consumer = await consumerLogin(s);
     const lost = await fileVia(s, consumer.auth);
     const id = await idOf(lost.trackingCode);
-    const [{ n }] = (await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1', [id])) as [{ n: number }];
+    const [{ n }] = (await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE complaint_id = $1', [id])) as [{ n: number }];
     // What two processes on one embedded data directory left behind: the complaint row gone,
     // its history still there (the foreign keys would refuse this; a lost write does not ask).
     await s.deps.db.transaction(async (tx) => {

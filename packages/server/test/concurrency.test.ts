@@ -38,7 +38,7 @@ describe('concurrency and history integrity', () => {
   const view = async (code: string, auth = officer1) => (await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${code}`, headers: auth })).json();
   const decideEvents = async (code: string) =>
     s.deps.db.query<{ seq: number; payload: { reasons: string } }>(
-      `SELECT e.seq, e.payload FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'decide'`,
+      `SELECT e.seq, e.payload FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'decide'`,
       [code],
     );
 
@@ -128,11 +128,11 @@ describe('concurrency and history integrity', () => {
     const code = await underReview();
     const [{ id }] = (await s.deps.db.query<{ id: string }>('SELECT id FROM complaints WHERE tracking_code = $1', [code])) as [{ id: string }];
     await assert.rejects(
-      s.deps.db.query(`UPDATE complaint_events SET payload = '{"reason":"rewritten"}' WHERE complaint_id = $1 AND seq = 1`, [id]),
+      s.deps.db.query(`UPDATE events SET payload = '{"reason":"rewritten"}' WHERE complaint_id = $1 AND seq = 1`, [id]),
       /append-only/,
     );
-    await assert.rejects(s.deps.db.query('DELETE FROM complaint_events WHERE complaint_id = $1', [id]), /append-only/);
-    await assert.rejects(s.deps.db.query('TRUNCATE complaint_events CASCADE'), /append-only/);
+    await assert.rejects(s.deps.db.query('DELETE FROM events WHERE complaint_id = $1', [id]), /append-only/);
+    await assert.rejects(s.deps.db.query('TRUNCATE events CASCADE'), /append-only/);
     const v = await view(code);
     assert.equal(v.historyChain.ok, true);
     assert.equal(v.timeline[0].type, 'filed');
@@ -144,7 +144,7 @@ describe('concurrency and history integrity', () => {
       // Only a superuser can do this; the point is that the chain notices.
       await tx.query('SET LOCAL session_replication_role = replica');
       await tx.query(
-        `UPDATE complaint_events SET payload = jsonb_set(payload, '{reason}', '"edited later"')
+        `UPDATE events SET payload = jsonb_set(payload, '{reason}', '"edited later"')
          WHERE type = 'reject' AND complaint_id = (SELECT id FROM complaints WHERE tracking_code = $1)`,
         [code],
       );

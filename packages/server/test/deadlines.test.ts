@@ -57,7 +57,7 @@ describe('deadlines and the sweep', () => {
   }
   async function events(code: string): Promise<{ type: string; actor_role: string; to_state: string }[]> {
     return s.deps.db.query(
-      `SELECT e.type, e.actor_role, e.to_state FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id
+      `SELECT e.type, e.actor_role, e.to_state FROM events e JOIN complaints c ON c.id = e.complaint_id
        WHERE c.tracking_code = $1 ORDER BY e.seq`,
       [code],
     );
@@ -236,7 +236,8 @@ describe('deadlines and the sweep', () => {
     assert.ok(retired.length >= 1 && retired.every((t) => t.status === 'stale'));
     // A leftover timer for the old state (a crash between writes, an old release) is retired by the sweep.
     const [leftover] = await s.deps.db.query<{ id: number }>(
-      `INSERT INTO timers (complaint_id, kind, fire_at, for_state, action) VALUES ($1, 'expiry', $2, 'with_merchant', 'merchant_silent') RETURNING id`,
+      `INSERT INTO timers (record_kind, record_id, complaint_id, purpose, kind, fire_at, for_state, action)
+       VALUES ('complaint', $1, $1, 'lifecycle', 'expiry', $2, 'with_merchant', 'merchant_silent') RETURNING id`,
       [row.id, new Date(dueAt)],
     );
     at(Date.parse(dueAt) + 1);
@@ -314,7 +315,7 @@ describe('deadlines and the sweep', () => {
 
       const counts = await s.deps.db.query<{ code: string; silent: number; reminders: number; sms: number }>(
         `SELECT c.tracking_code AS code,
-           (SELECT count(*)::int FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'merchant_silent') AS silent,
+           (SELECT count(*)::int FROM events e WHERE e.complaint_id = c.id AND e.type = 'merchant_silent') AS silent,
            (SELECT count(*)::int FROM outbox o WHERE o.complaint_id = c.id AND o.template = 'merchant_reminder') AS reminders,
            (SELECT count(*)::int FROM outbox o WHERE o.complaint_id = c.id AND o.template = 'escalated' AND o.channel = 'sms') AS sms
          FROM complaints c WHERE c.tracking_code = ANY($1) ORDER BY c.tracking_code`,

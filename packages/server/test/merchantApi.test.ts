@@ -172,7 +172,7 @@ describe('merchant API: keys and scopes', () => {
     assert.equal(r.statusCode, 200, r.body);
     // The history names the key that acted.
     const [ev] = await s.deps.db.query<{ actor_id: string }>(
-      `SELECT e.actor_id FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
+      `SELECT e.actor_id FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
       [c.trackingCode],
     );
     assert.equal(ev?.actor_id, `apikey:${k.id}`);
@@ -331,7 +331,7 @@ describe('merchant API: Idempotency-Key', () => {
   const respondEvents = async (code: string) =>
     (
       (await s.deps.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
+        `SELECT count(*)::int AS n FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'respond'`,
         [code],
       )) as [{ n: number }]
     )[0].n;
@@ -676,7 +676,7 @@ describe('merchant API: the events feed', () => {
       const lastEventId = async (code: string, db: Queryable = s.deps.db) =>
         Number(
           (
-            (await db.query<{ id: number }>('SELECT max(e.id) AS id FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1', [
+            (await db.query<{ id: number }>('SELECT max(e.id) AS id FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1', [
               code,
             ])) as [{ id: number }]
           )[0].id,
@@ -704,7 +704,7 @@ describe('merchant API: the events feed', () => {
         const highId = await lastEventId(b.trackingCode);
         assert.ok(lowId < highId, `${lowId} < ${highId}`);
         // A reader paging by id would now take B's event, move past lowId and never see A's.
-        const naive = await s.deps.db.query<{ id: number }>('SELECT id FROM complaint_events WHERE id >= $1 ORDER BY id', [lowId]);
+        const naive = await s.deps.db.query<{ id: number }>('SELECT id FROM events WHERE id >= $1 ORDER BY id', [lowId]);
         assert.deepEqual(naive.map((r) => Number(r.id)), [highId]);
         // The feed holds B's event back while T1 is open, and its cursor stays before A's.
         const during = await feed(start);
@@ -742,7 +742,7 @@ describe('merchant API: the events feed', () => {
         t4Committed();
         await t3;
         const history = await s.deps.db.query<{ type: string; seq: number }>(
-          `SELECT e.type, e.seq FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id
+          `SELECT e.type, e.seq FROM events e JOIN complaints c ON c.id = e.complaint_id
             WHERE c.tracking_code = $1 ORDER BY e.feed_tx, e.id`,
           [b.trackingCode],
         );

@@ -48,7 +48,7 @@ async function fill(app: FastifyInstance, db: Db, s: Pick<TestService, 'app' | '
     assert.equal(r.statusCode, 200, r.body);
   }
   const events = await db.query<{ id: number; tracking_code: string; type: string; actor_role: string; from_state: string | null; to_state: string }>(
-    `SELECT e.id, c.tracking_code, e.type, e.actor_role, e.from_state, e.to_state FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id ORDER BY e.id`,
+    `SELECT e.id, c.tracking_code, e.type, e.actor_role, e.from_state, e.to_state FROM events e JOIN complaints c ON c.id = e.complaint_id ORDER BY e.id`,
   );
   const expected = events
     .filter((e) => merchantEventType({ type: e.type, actorRole: e.actor_role, fromState: e.from_state, toState: e.to_state }))

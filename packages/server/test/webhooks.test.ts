@@ -128,7 +128,7 @@ describe('webhooks', () => {
   async function expectedEvents(codes: string[]) {
     const rows = await s.deps.db.query<{ id: number; tracking_code: string; type: string; actor_role: string; from_state: string | null; to_state: string }>(
       `SELECT e.id, c.tracking_code, e.type, e.actor_role, e.from_state, e.to_state
-       FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = ANY($1::text[]) ORDER BY e.id`,
+       FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = ANY($1::text[]) ORDER BY e.id`,
       [codes],
     );
     return rows

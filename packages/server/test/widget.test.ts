@@ -58,7 +58,7 @@ describe('signed order context and the widget', () => {
     });
   async function counts() {
     const [r] = await s.deps.db.query<{ complaints: number; events: number; outbox: number }>(
-      `SELECT (SELECT count(*)::int FROM complaints) AS complaints, (SELECT count(*)::int FROM complaint_events) AS events,
+      `SELECT (SELECT count(*)::int FROM complaints) AS complaints, (SELECT count(*)::int FROM events) AS events,
               (SELECT count(*)::int FROM outbox WHERE template <> 'otp') AS outbox`,
     );
     return r!;
@@ -106,7 +106,7 @@ describe('signed order context and the widget', () => {
     assert.equal(row?.order_context.merchantId, w.merchant);
     // The history records what the merchant confirmed, not the token.
     const [ev] = await s.deps.db.query<{ payload: Record<string, unknown> }>(
-      `SELECT e.payload FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'filed'`,
+      `SELECT e.payload FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'filed'`,
       [code],
     );
     assert.equal(ev?.payload.orderContext, undefined);

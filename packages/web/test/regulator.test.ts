@@ -232,7 +232,7 @@ describe('regulator console', () => {
     await w.service.deps.db.transaction(async (tx) => {
       await tx.query('SET LOCAL session_replication_role = replica');
       await tx.query(
-        `UPDATE complaint_events SET payload = jsonb_set(payload, '{reason}', '"edited later"')
+        `UPDATE events SET payload = jsonb_set(payload, '{reason}', '"edited later"')
          WHERE type = 'reject' AND complaint_id = (SELECT id FROM complaints WHERE tracking_code = $1)`,
         [caseB],
       );

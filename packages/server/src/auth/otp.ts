@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { type Locale, t } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { enqueueOutbox } from '../records/outbox.ts';
 import { keyedHash, safeEqualHex } from './secrets.ts';
 
 export const OTP_TTL_MS = 5 * 60_000;
@@ -53,11 +54,7 @@ export async function issueOtp(deps: Deps, phone: string, ip: string, locale: Lo
     // The code goes out through the outbox like every other message; the worker blanks the
     // body once it is sent, so codes do not linger in the database.
     // Due from the service clock, not the database's now() (see NotifyTarget.now).
-    await tx.query(`INSERT INTO outbox (channel, recipient, body, template, next_attempt_at) VALUES ('sms', $1, $2, 'otp', $3)`, [
-      phone,
-      t(locale, 'notify.consumer.otp.sms', { otp: code }),
-      now,
-    ]);
+    await enqueueOutbox(tx, [{ channel: 'sms', recipient: phone, subject: null, body: t(locale, 'notify.consumer.otp.sms', { otp: code }), template: 'otp' }], { record: null, now });
     return { challengeId: id, code, expiresAt };
   });
 }

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { type Locale, formatDateTime, t } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
+import { enqueueOutbox } from '../records/outbox.ts';
 import { AppError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { keyedHash } from './secrets.ts';
@@ -154,9 +155,10 @@ async function succeeded(deps: Deps, account: Counter, address: Counter): Promis
 async function mailLock(deps: Deps, account: Account, tries: number, lockedUntil: Date): Promise<void> {
   const l = account.locale;
   const params = { email: account.email, tries, until: formatDateTime(l, lockedUntil), url: deps.config.publicUrl };
-  await deps.db.query(
-    `INSERT INTO outbox (channel, recipient, subject, body, template, next_attempt_at, created_at) VALUES ('email', $1, $2, $3, 'sign_in_locked', $4, $4)`,
-    [account.email, t(l, 'notify.staff.sign_in_locked.subject', params), t(l, 'notify.staff.sign_in_locked.body', params), deps.now()],
+  await enqueueOutbox(
+    deps.db,
+    [{ channel: 'email', recipient: account.email, subject: t(l, 'notify.staff.sign_in_locked.subject', params), body: t(l, 'notify.staff.sign_in_locked.body', params), template: 'sign_in_locked' }],
+    { record: null, now: deps.now() },
   );
 }
 

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { mayAccessComplaint } from '../policies/complaint.ts';
-import { applyOutcome, loadMerchantContact, merchantReachable } from './apply.ts';
+import { applyOutcome, loadMerchantContact, merchantReachable, stepEvent } from './apply.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow, toSnapshot } from './row.ts';
 
 export async function lockComplaint(tx: Queryable, where: { id: string } | { code: string }): Promise<ComplaintRow | null> {
@@ -89,7 +89,7 @@ export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: s
   return applyOutcome(tx, {
     row,
     outcome: result.outcome,
-    event: { type: command.action, actor, payload: command.payload },
+    event: stepEvent(command, actor),
     extra,
     merchant,
     publicUrl: deps.config.publicUrl,

@@ -1,11 +1,13 @@
 // Writes one state-machine outcome: the new state, the event in the hash chain, the clock's
 // timers and the notifications, all in the caller's transaction. The UPDATE names the version
 // it read, so a concurrent change makes it fail instead of being overwritten.
-import { type Locale, type NotifyIntent, type Outcome, ownerOf } from '@nalish/domain';
+import { type Command, type ComplaintEvent, type Locale, type NotifyIntent, type Outcome, type State, ownerOf } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { appendEvent } from '../history/chain.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
+import { writeEvent } from '../records/events.ts';
+import type { RecordRefOf } from '../records/kinds.ts';
+import { type TimerSpec, startClock } from '../records/timers.ts';
 import { type Actor, actorId } from '../policies/actor.ts';
 import { enqueueMerchantEvent } from '../webhooks/enqueue.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
@@ -35,34 +37,38 @@ export function merchantReachable(m: MerchantContact): boolean {
   return m.status === 'registered' && (!!m.contact_email || !!m.phone);
 }
 
-export interface EventInput {
-  type: string;
-  actor: Actor;
-  payload: unknown;
+/** A complaint event as its writer takes it: the typed event (domain/complaint/events.ts) and who caused it. */
+export type EventInput = ComplaintEvent & { actor: Actor };
+
+/** The complaint as the event writer sees it. */
+export function complaintRecord(row: ComplaintRow): RecordRefOf<'complaint'> {
+  return { kind: 'complaint', id: row.id, version: row.version, lastEventHash: row.last_event_hash, merchantId: row.merchant_id, filedAt: new Date(row.filed_at) };
+}
+
+/** The event of a lifecycle step: the step's name and its payload. */
+export function stepEvent(command: Command, actor: Actor): EventInput {
+  // Command and ComplaintEvent pair each step with its payload type; TypeScript cannot relate
+  // the two mapped unions member by member, so the pairing is asserted here, in one place.
+  return { type: command.action, payload: command.payload, actor } as EventInput;
+}
+
+async function write(tx: Queryable, row: ComplaintRow, ev: EventInput, fromState: State, toState: State, now: Date) {
+  const { actor, ...event } = ev;
+  const written = await writeEvent(tx, complaintRecord(row), { ...event, actor: { role: actor.role, id: actorId(actor) }, fromState, toState, at: now });
+  const history = { id: written.id, type: ev.type, actorRole: actor.role, fromState, toState, payload: ev.payload, createdAt: now };
+  return { written, history };
 }
 
 /** Append an event that does not change the state (evidence added, a deadline reminder). */
 export async function recordEvent(tx: Queryable, row: ComplaintRow, ev: EventInput, now: Date): Promise<ComplaintRow> {
-  const seq = row.version + 1;
-  const event = {
-    complaintId: row.id,
-    seq,
-    type: ev.type,
-    actorRole: ev.actor.role,
-    actorId: actorId(ev.actor),
-    fromState: row.state,
-    toState: row.state,
-    payload: ev.payload,
-    createdAt: now,
-  };
-  const { id, hash } = await appendEvent(tx, row.last_event_hash, event);
+  const { written, history } = await write(tx, row, ev, row.state, row.state, now);
   const [updated] = await tx.query<ComplaintRow>(
     `UPDATE complaints c SET version = $3, last_event_hash = $4, updated_at = $5
      WHERE id = $1 AND version = $2 RETURNING ${COMPLAINT_COLUMNS}`,
-    [row.id, row.version, seq, hash, now],
+    [row.id, row.version, written.seq, written.hash, now],
   );
   if (!updated) throw new AppError('conflict');
-  await enqueueMerchantEvent(tx, { ...event, id }, updated, now);
+  await enqueueMerchantEvent(tx, history, updated, now);
   return updated;
 }
 
@@ -82,19 +88,7 @@ export interface ApplyInput {
 export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<ComplaintRow> {
   const { row, outcome, now } = input;
   const s = outcome.snapshot;
-  const seq = row.version + 1;
-  const event = {
-    complaintId: row.id,
-    seq,
-    type: input.event.type,
-    actorRole: input.event.actor.role,
-    actorId: actorId(input.event.actor),
-    fromState: outcome.from,
-    toState: outcome.to,
-    payload: input.event.payload,
-    createdAt: now,
-  };
-  const { id: eventId, hash } = await appendEvent(tx, row.last_event_hash, event);
+  const { written, history } = await write(tx, row, input.event, outcome.from, outcome.to, now);
   const extra = input.extra ?? {};
   const [updated] = await tx.query<ComplaintRow>(
     `UPDATE complaints c SET
@@ -107,7 +101,7 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     [
       row.id,
       row.version,
-      seq,
+      written.seq,
       outcome.to,
       ownerOf(s),
       s.dueAt,
@@ -120,33 +114,27 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
       'complainant_share_bdt' in extra ? extra.complainant_share_bdt : row.complainant_share_bdt,
       s.assignedOfficerId,
       'rating' in extra ? extra.rating : row.rating,
-      hash,
+      written.hash,
       now,
     ],
   );
   if (!updated) throw new AppError('conflict');
 
   if (outcome.clock !== 'keep') {
-    // A complaint at its first transition has no timers yet; later ones replace the old clock.
-    if (row.version > 1) {
-      await tx.query(`UPDATE timers SET status = 'stale', done_at = $2 WHERE complaint_id = $1 AND status = 'pending'`, [row.id, now]);
-    }
-    if (outcome.clock) {
-      const timers = [
-        { kind: 'expiry', at: outcome.clock.dueAt, action: outcome.clock.onExpiry as string | null, notify: null as string | null },
-        ...outcome.clock.reminders.map((r) => ({ kind: 'reminder', at: r.at, action: null, notify: JSON.stringify(r.notify) })),
-      ];
-      await tx.query(
-        `INSERT INTO timers (complaint_id, for_state, kind, fire_at, action, notify)
-         SELECT $1, $2, u.kind, u.fire_at, u.action, u.notify::jsonb
-         FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS u(kind, fire_at, action, notify)`,
-        [row.id, outcome.to, timers.map((t) => t.kind), timers.map((t) => t.at), timers.map((t) => t.action), timers.map((t) => t.notify)],
-      );
-    }
+    // The lifecycle's clock: a new one replaces the last (other clocks of the complaint stay).
+    const clock = outcome.clock;
+    const timers: TimerSpec[] = clock
+      ? [
+          { kind: 'expiry', fireAt: clock.dueAt, action: clock.onExpiry, notify: null },
+          ...clock.reminders.map((r) => ({ kind: 'reminder' as const, fireAt: r.at, action: null, notify: r.notify })),
+        ]
+      : [];
+    // A complaint at its first transition (routing, in the filing's transaction) has no timers yet.
+    await startClock(tx, { kind: 'complaint', id: row.id }, { purpose: 'lifecycle', forState: outcome.to, timers }, now, { first: row.version === 1 });
   }
 
   // The merchant's webhooks get the event with the complaint as it is now, in this transaction.
-  await enqueueMerchantEvent(tx, { ...event, id: eventId }, updated, now);
+  await enqueueMerchantEvent(tx, history, updated, now);
   await enqueueNotifications(tx, [...(input.notifyAlso ?? []), ...outcome.notify], {
     complaint: updated,
     merchant: input.merchant,

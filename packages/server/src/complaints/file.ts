@@ -15,7 +15,8 @@ import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
 import { evaluateLayers, saveFindingRows } from '../findings/evaluate.ts';
 import { outcomesOf } from '../findings/stored.ts';
-import { type ChainedEvent, GENESIS_HASH, appendEvent, eventHash } from '../history/chain.ts';
+import { GENESIS_HASH } from '../history/chain.ts';
+import { type EventOf, hashOf, writeEvent } from '../records/events.ts';
 import { resolveMerchant } from '../merchants/resolve.ts';
 import { officeFor } from '../offices/route.ts';
 import { confirmOrderContext } from '../widget/orderContext.ts';
@@ -60,12 +61,9 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
     const merchant = await loadMerchantContact(tx, merchantId);
     const officeId = await officeFor(tx, input.consumer.district);
     const id = randomUUID();
-    const filed: ChainedEvent = {
-      complaintId: id,
-      seq: 1,
+    const filed: EventOf<'complaint'> = {
       type: 'filed',
-      actorRole: 'consumer',
-      actorId: phone,
+      actor: { role: 'consumer', id: phone },
       fromState: null,
       toState: 'submitted',
       payload: {
@@ -74,10 +72,11 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
         ...(confirmed ? { orderConfirmedByMerchant: confirmed } : {}),
         policy: { ruleSet: evaluation.ruleSet, outcomes: outcomesOf(evaluation) },
       },
-      createdAt: now,
+      at: now,
     };
+    const newRecord = { kind: 'complaint' as const, id, version: 0, lastEventHash: GENESIS_HASH, merchantId, filedAt: now };
     // The row is written with its first event's hash, so it needs no second update.
-    const filedHash = eventHash(GENESIS_HASH, filed);
+    const filedHash = hashOf(newRecord, filed);
     // Codes are random; a clash with an existing one (about 1 in 10,000 at 100,000
     // complaints) just draws again.
     let row: ComplaintRow | undefined;
@@ -118,7 +117,7 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
       );
     }
     // 'filed' is no merchant event (the 'route' below is complaint.created): no webhook here.
-    await appendEvent(tx, GENESIS_HASH, filed);
+    await writeEvent(tx, newRecord, filed);
     await saveFindingRows(tx, row, evaluation);
     const reachable = merchantReachable(merchant);
     const snapshot = { ...INITIAL_SNAPSHOT, merchantReachable: reachable, dueAt: now };

@@ -68,7 +68,7 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
   }>(
     `SELECT
        (SELECT json_agg(e ORDER BY e.seq) FROM (SELECT seq, type, actor_role, from_state, to_state, created_at, payload
-          FROM complaint_events WHERE complaint_id = $1) e) AS events,
+          FROM events WHERE complaint_id = $1) e) AS events,
        (SELECT json_agg(v ORDER BY v.created_at) FROM (SELECT id, filename, media_type, active_content, size_bytes, sha256, uploaded_by, created_at
           FROM evidence WHERE complaint_id = $1) v) AS evidence,
        (SELECT json_build_object('id', id, 'name', name, 'status', status) FROM merchants WHERE id = $2) AS merchant`,

@@ -1,12 +1,15 @@
-// The hash chain of a complaint's history: each event's hash covers its content and the
-// hash of the event before it, so editing or removing any event breaks every later link.
+// The hash chain of a record's history: each event's hash covers its content and the hash of
+// the event before it of the same record, so editing or removing any event breaks every later
+// link. Events are written by records/events.ts; this module hashes and verifies.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
+import { RECORD_KINDS, RECORD_TABLE, type RecordKind } from '../records/kinds.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface ChainedEvent {
-  complaintId: string;
+  recordKind: RecordKind;
+  recordId: string;
   seq: number;
   type: string;
   actorRole: string;
@@ -27,9 +30,15 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * The hash of an event. A complaint's events hash as they always have (the record named by
+ * `complaintId`), so every chain written before migration 010 still verifies; any other kind
+ * names its record by kind and id, so an event cannot be passed off as another kind's.
+ */
 export function eventHash(prevHash: string, e: ChainedEvent): string {
+  const record = e.recordKind === 'complaint' ? { complaintId: e.recordId } : { recordKind: e.recordKind, recordId: e.recordId };
   const body = canonicalJson({
-    complaintId: e.complaintId,
+    ...record,
     seq: e.seq,
     type: e.type,
     actorRole: e.actorRole,
@@ -42,20 +51,6 @@ export function eventHash(prevHash: string, e: ChainedEvent): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/**
- * Append one event; returns its id (complaint_events.id, the source of the public event id)
- * and its hash. The caller holds the complaint row lock.
- */
-export async function appendEvent(tx: Queryable, prevHash: string, e: ChainedEvent): Promise<{ id: string; hash: string }> {
-  const hash = eventHash(prevHash, e);
-  const [row] = await tx.query<{ id: string | number }>(
-    `INSERT INTO complaint_events (complaint_id, seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [e.complaintId, e.seq, e.type, e.actorRole, e.actorId, e.fromState, e.toState, JSON.stringify(e.payload), e.createdAt, prevHash, hash],
-  );
-  return { id: String(row!.id), hash };
-}
-
 export interface ChainReport {
   complaintId: string;
   events: number;
@@ -66,7 +61,6 @@ export interface ChainReport {
 }
 
 interface EventRow {
-  complaint_id: string;
   seq: number;
   type: string;
   actor_role: string;
@@ -79,19 +73,22 @@ interface EventRow {
   hash: string;
 }
 
-export async function verifyChain(db: Queryable, complaintId: string): Promise<ChainReport> {
-  const rows = await db.query<EventRow>('SELECT * FROM complaint_events WHERE complaint_id = $1 ORDER BY seq', [complaintId]);
-  const [c] = await db.query<{ last_event_hash: string; version: number }>(
-    'SELECT last_event_hash, version FROM complaints WHERE id = $1',
-    [complaintId],
+/** One record's chain: every link, and that the record's row names the newest event. */
+export async function verifyRecordChain(db: Queryable, kind: RecordKind, id: string): Promise<Omit<ChainReport, 'complaintId'>> {
+  const rows = await db.query<EventRow>(
+    `SELECT seq, type, actor_role, actor_id, from_state, to_state, payload, created_at, prev_hash, hash
+     FROM events WHERE record_kind = $1 AND record_id = $2 ORDER BY seq`,
+    [kind, id],
   );
+  const [c] = await db.query<{ last_event_hash: string; version: number }>(`SELECT last_event_hash, version FROM ${RECORD_TABLE[kind]} WHERE id = $1`, [id]);
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
-    const fail = (reason: string): ChainReport => ({ complaintId, events: rows.length, ok: false, brokenAtSeq: r.seq, reason });
+    const fail = (reason: string) => ({ events: rows.length, ok: false, brokenAtSeq: r.seq, reason });
     if (r.seq !== i + 1) return fail('an event is missing');
     if (r.prev_hash !== prev) return fail('the link to the previous event does not match');
     const expected = eventHash(prev, {
-      complaintId: r.complaint_id,
+      recordKind: kind,
+      recordId: id,
       seq: r.seq,
       type: r.type,
       actorRole: r.actor_role,
@@ -107,23 +104,37 @@ export async function verifyChain(db: Queryable, complaintId: string): Promise<C
   if (c && (c.last_event_hash !== prev || c.version !== rows.length)) {
     // The first missing seq when events were removed; the newest one when it was replaced.
     const brokenAtSeq = c.version > rows.length ? rows.length + 1 : rows.length;
-    return { complaintId, events: rows.length, ok: false, brokenAtSeq, reason: 'the newest events are missing' };
+    return { events: rows.length, ok: false, brokenAtSeq, reason: 'the newest events are missing' };
   }
-  return { complaintId, events: rows.length, ok: true };
+  return { events: rows.length, ok: true };
+}
+
+export async function verifyChain(db: Queryable, complaintId: string): Promise<ChainReport> {
+  return { complaintId, ...(await verifyRecordChain(db, 'complaint', complaintId)) };
 }
 
 /**
- * History events whose complaint does not exist, per missing complaint. The foreign key forbids
+ * History events whose record does not exist, per missing record. The foreign keys forbid
  * this, so it only happens when the database lost writes (two processes on one embedded data
- * directory did exactly this): the complaint was acknowledged, and is gone.
+ * directory did exactly this): the record was acknowledged, and is gone.
  */
+export async function eventsWithoutRecord(db: Queryable): Promise<{ recordKind: RecordKind; recordId: string; events: number }[]> {
+  const out: { recordKind: RecordKind; recordId: string; events: number }[] = [];
+  for (const kind of RECORD_KINDS) {
+    const rows = await db.query<{ record_id: string; events: number }>(
+      `SELECT e.record_id, count(*)::int AS events FROM events e
+       WHERE e.record_kind = $1 AND NOT EXISTS (SELECT 1 FROM ${RECORD_TABLE[kind]} r WHERE r.id = e.record_id)
+       GROUP BY e.record_id ORDER BY min(e.id)`,
+      [kind],
+    );
+    out.push(...rows.map((r) => ({ recordKind: kind, recordId: r.record_id, events: r.events })));
+  }
+  return out;
+}
+
+/** The complaints among them (the CLI's verify-chain reports these). */
 export async function eventsWithoutComplaint(db: Queryable): Promise<{ complaintId: string; events: number }[]> {
-  const rows = await db.query<{ complaint_id: string; events: number }>(
-    `SELECT e.complaint_id, count(*)::int AS events FROM complaint_events e
-     WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = e.complaint_id)
-     GROUP BY e.complaint_id ORDER BY min(e.id)`,
-  );
-  return rows.map((r) => ({ complaintId: r.complaint_id, events: r.events }));
+  return (await eventsWithoutRecord(db)).filter((o) => o.recordKind === 'complaint').map((o) => ({ complaintId: o.recordId, events: o.events }));
 }
 
 export const MISSING_COMPLAINT = 'the complaint is missing';

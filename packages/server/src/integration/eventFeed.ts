@@ -61,7 +61,7 @@ export async function readFeed(db: Queryable, merchantId: string, after: string 
     const rows = await db.query<FeedRow>(
       `SELECT e.id, e.feed_tx::text AS feed_tx, e.type, e.actor_role, e.from_state, e.to_state, e.payload, e.created_at,
               c.tracking_code, c.state, c.due_at, c.order_number
-         FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id
+         FROM events e JOIN complaints c ON c.id = e.complaint_id
         WHERE c.merchant_id = $1
           AND (e.feed_tx, e.id) > ($2::xid8, $3::bigint)
           AND e.feed_tx < pg_snapshot_xmin(pg_current_snapshot())

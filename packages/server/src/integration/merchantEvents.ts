@@ -7,9 +7,9 @@ import type { MerchantEvent } from '@nalish/domain/responses';
 // The vocabulary lives in @nalish/domain (shared with the typed client); the mapping is here.
 export { MERCHANT_EVENT_TYPES, type MerchantEvent, type MerchantEventType };
 
-/** An event of the history, as complaint_events holds it. */
+/** An event of the history, as the events table holds it. */
 export interface HistoryEvent {
-  /** complaint_events.id: the public id's source (the feed pages by writing transaction and id, see eventFeed.ts). */
+  /** events.id: the public id's source (the feed pages by writing transaction and id, see eventFeed.ts). */
   id: string | number;
   type: string;
   actorRole: string;

@@ -13,6 +13,7 @@ import {
 } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
+import { enqueueOutbox } from '../records/outbox.ts';
 
 export interface NotifyTarget {
   complaint: ComplaintRow;
@@ -20,7 +21,7 @@ export interface NotifyTarget {
   publicUrl: string;
   /** The service clock: messages are due from this instant (not the database server's now(),
    *  which differs from the service clock under a test clock or with clock skew). */
-  now?: Date;
+  now: Date;
 }
 
 /** Longest merchant name in an SMS; shortened further when the text would not fit. */
@@ -117,22 +118,6 @@ export async function enqueueNotifications(tx: Queryable, intents: readonly Noti
       messages.push(...render('office', intent.template, 'bn', target, { emails: rows.map((r) => r.email) }));
     }
   }
-  if (messages.length > 0) {
-    // One statement for all of them: filing is the busiest write path.
-    await tx.query(
-      `INSERT INTO outbox (channel, recipient, subject, body, template, complaint_id, next_attempt_at)
-       SELECT u.channel, u.recipient, u.subject, u.body, u.template, $6, COALESCE($7::timestamptz, now())
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(channel, recipient, subject, body, template)`,
-      [
-        messages.map((m) => m.channel),
-        messages.map((m) => m.recipient),
-        messages.map((m) => m.subject),
-        messages.map((m) => m.body),
-        messages.map((m) => m.template),
-        c.id,
-        target.now ?? null,
-      ],
-    );
-  }
+  await enqueueOutbox(tx, messages, { record: { kind: 'complaint', id: c.id }, now: target.now });
   return messages.length;
 }

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
 import { createMerchantUser } from '../admin/ops.ts';
 import { breachesByRule } from '../findings/stats.ts';
+import { merchantFigures } from '../stats/figures.ts';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { staffSignIn } from '../auth/staffSignIn.ts';
@@ -196,44 +197,7 @@ export const merchantRoutes =
     app.get('/api/v1/merchant/stats', { schema: { tags: ['merchant'], summary: "The merchant's own figures" } }, async (request) => {
       const actor = requireRole(request, 'merchant');
       requireScope(request, 'complaints:read');
-      // A complaint's answer is on time when the merchant responded: the deadline sweep moves a
-      // silent complaint out of with_merchant (merchant_silent), after which no answer is possible.
-      const [r] = await deps.db.query<{
-        total: number; open: number; awaiting: number; answered: number; answered_on_time: number; silent: number;
-        resolved: number; escalated: number; rated: number; average_rating: number | null;
-      }>(
-        `WITH c AS (SELECT id, state, rating FROM complaints WHERE merchant_id = $1),
-              e AS (SELECT ev.complaint_id,
-                           bool_or(ev.type = 'respond') AS responded,
-                           bool_or(ev.type = 'merchant_silent') AS silent,
-                           bool_or(ev.to_state IN ('resolved', 'fulfilled')) AS resolved,
-                           bool_or(ev.to_state = 'escalated') AS escalated
-                      FROM complaint_events ev JOIN c ON c.id = ev.complaint_id GROUP BY ev.complaint_id)
-         SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE c.state NOT IN ('closed', 'withdrawn', 'rejected'))::int AS open,
-                count(*) FILTER (WHERE c.state = 'with_merchant')::int AS awaiting,
-                count(*) FILTER (WHERE e.responded)::int AS answered,
-                count(*) FILTER (WHERE e.responded AND NOT e.silent)::int AS answered_on_time,
-                count(*) FILTER (WHERE e.silent)::int AS silent,
-                count(*) FILTER (WHERE e.resolved)::int AS resolved,
-                count(*) FILTER (WHERE e.escalated)::int AS escalated,
-                count(c.rating)::int AS rated,
-                round(avg(c.rating)::numeric, 2)::float8 AS average_rating
-           FROM c LEFT JOIN e ON e.complaint_id = c.id`,
-        [actor.merchantId],
-      );
-      return {
-        total: r?.total ?? 0,
-        open: r?.open ?? 0,
-        awaitingAnswer: r?.awaiting ?? 0,
-        answered: r?.answered ?? 0,
-        answeredOnTime: r?.answered_on_time ?? 0,
-        notAnswered: r?.silent ?? 0,
-        resolved: r?.resolved ?? 0,
-        escalated: r?.escalated ?? 0,
-        rated: r?.rated ?? 0,
-        averageRating: r?.average_rating === null || r?.average_rating === undefined ? null : Number(r.average_rating),
-        policyBreaches: await breachesByRule(deps.db, actor.merchantId),
-      };
+      const figures = await merchantFigures(deps.db, actor.merchantId);
+      return { ...figures, policyBreaches: await breachesByRule(deps.db, actor.merchantId) };
     });
   };

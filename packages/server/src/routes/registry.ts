@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { breachesByRule } from '../findings/stats.ts';
+import { merchantFigures } from '../stats/figures.ts';
 
 interface MerchantRow {
   id: string;
@@ -45,14 +46,6 @@ export const registryRoutes =
           `SELECT kind, value FROM merchant_identifiers WHERE merchant_id = $1 AND kind <> 'phone' ORDER BY kind, value`,
           [m.id],
         );
-        const [stats] = await deps.db.query<{ total: number; open: number; escalated: number; resolved: number }>(
-          `SELECT count(*)::int AS total,
-                  count(*) FILTER (WHERE state NOT IN ('closed','withdrawn','rejected'))::int AS open,
-                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = c.id AND e.to_state = 'escalated'))::int AS escalated,
-                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = c.id AND e.to_state IN ('resolved','fulfilled')))::int AS resolved
-           FROM complaints c WHERE merchant_id = $1`,
-          [m.id],
-        );
         return {
           id: m.id,
           name: m.name,
@@ -62,7 +55,8 @@ export const registryRoutes =
           dbid: m.dbid,
           websites: ids.filter((i) => i.kind === 'website').map((i) => i.value),
           facebookPages: ids.filter((i) => i.kind === 'facebook').map((i) => i.value),
-          complaints: stats ?? { total: 0, open: 0, escalated: 0, resolved: 0 },
+          // The same figures the merchant sees: resolved is the consumer's own word (stats/figures.ts).
+          complaints: await merchantFigures(deps.db, m.id),
           policyBreaches: await breachesByRule(deps.db, m.id),
         };
       },

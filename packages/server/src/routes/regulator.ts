@@ -9,6 +9,7 @@ import { summary } from '../complaints/view.ts';
 import { requireActor, requireRole, sessionCookie } from '../http/auth.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
 import { renderCaseFile } from '../casefile/caseFile.ts';
+import { figuresOfMerchants } from '../stats/figures.ts';
 import { CodeParams, codeOrNotFound, readComplaint } from './complaints.ts';
 
 export const OfficerLoginSchema = z.object({
@@ -74,7 +75,9 @@ export const regulatorRoutes =
         `SELECT m.id, m.name FROM merchants m WHERE m.id IN (SELECT merchant_id FROM complaints WHERE office_id = $1 AND state = ANY($2::text[])) ORDER BY m.name`,
         [actor.officeId, [...REGULATOR_STATES]],
       );
-      return { items: rows };
+      // Each with the figures the merchant and the public see (all its complaints, stats/figures.ts).
+      const figures = await figuresOfMerchants(deps.db, rows.map((r) => r.id));
+      return { items: rows.map((r) => ({ ...r, figures: figures.get(r.id)! })) };
     });
 
     app.get('/api/v1/regulator/officers', { schema: { tags: ['regulator'], summary: "The officers of the signed-in officer's office" } }, async (request) => {

@@ -15,6 +15,7 @@
 // (it hung, or the process was stopped) cannot overwrite the result of the one that took over.
 import { type Locale, formatDateTime, t } from '@nalish/domain';
 import type { Db, Queryable } from '../db/db.ts';
+import { enqueueOutbox } from '../records/outbox.ts';
 import { PING_TYPE } from './enqueue.ts';
 import type { WebhookSender } from './http.ts';
 import { signatureHeader } from './signature.ts';
@@ -146,9 +147,9 @@ async function disableIfFailing(tx: Queryable, endpointId: string, now: Date, pu
   );
   if (!off?.contact_email) return;
   const params = { url: off.url, since: formatDateTime(off.locale, new Date(off.failing_since)), link: `${publicUrl}/merchant/webhooks/${endpointId}` };
-  await tx.query(
-    `INSERT INTO outbox (channel, recipient, subject, body, template, next_attempt_at, created_at)
-     VALUES ('email', $1, $2, $3, 'webhook_disabled', $4, $4)`,
-    [off.contact_email, t(off.locale, 'notify.merchant.webhook_disabled.subject', params), t(off.locale, 'notify.merchant.webhook_disabled.body', params), now],
+  await enqueueOutbox(
+    tx,
+    [{ channel: 'email', recipient: off.contact_email, subject: t(off.locale, 'notify.merchant.webhook_disabled.subject', params), body: t(off.locale, 'notify.merchant.webhook_disabled.body', params), template: 'webhook_disabled' }],
+    { record: null, now },
   );
 }

@@ -4,16 +4,11 @@
 // (the SVG image); on any other site the badge says "not verified for this site" and shows no
 // record, so a good record cannot be borrowed by pasting another shop's snippet.
 import { type Locale, t } from '@nalish/domain';
+import type { BadgeRecord } from '@nalish/domain/responses';
 import type { Queryable } from '../db/db.ts';
+import { badgeRecord } from '../stats/figures.ts';
 
-export interface BadgeRecord {
-  months: 12;
-  complaints: number;
-  /** Of the complaints whose answer was due: answered before the deadline. Null when none was due. */
-  answeredOnTimePct: number | null;
-  /** Of the complaints past the merchant's stage: remedy accepted or received. Null when none is. */
-  resolvedPct: number | null;
-}
+export type { BadgeRecord };
 
 export interface Badge {
   merchantId: string;
@@ -60,8 +55,6 @@ export function matchingWebsite(host: string | null, websites: readonly string[]
   return websites.find((w) => host === w || host.endsWith(`.${w}`)) ?? null;
 }
 
-const pct = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : null);
-
 // The record changes slowly and a badge is fetched on every page view of a shop: the figures
 // (never the domain check) are kept for a minute per merchant.
 const RECORD_TTL_MS = 60_000;
@@ -70,30 +63,10 @@ const records = new Map<string, { at: number; record: BadgeRecord }>();
 export async function merchantRecord(db: Queryable, merchantId: string, now: Date): Promise<BadgeRecord> {
   const hit = records.get(merchantId);
   if (hit && now.getTime() - hit.at < RECORD_TTL_MS && hit.at <= now.getTime()) return hit.record;
-  const since = new Date(now.getTime() - 365 * 24 * 3600_000);
-  // Complaints an officer rejected as invalid do not count against the merchant. An answer is
-  // on time when the merchant responded before the deadline sweep recorded it silent.
-  const [r] = await db.query<{ total: number; due: number; on_time: number; past: number; resolved: number }>(
-    `WITH c AS (SELECT id, state FROM complaints WHERE merchant_id = $1 AND filed_at >= $2 AND state <> 'rejected'),
-          e AS (SELECT ev.complaint_id,
-                       bool_or(ev.type = 'respond') AS responded,
-                       bool_or(ev.type = 'merchant_silent') AS silent,
-                       bool_or(ev.to_state IN ('resolved', 'fulfilled')) AS resolved
-                  FROM complaint_events ev JOIN c ON c.id = ev.complaint_id GROUP BY ev.complaint_id)
-     SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE e.responded OR e.silent)::int AS due,
-            count(*) FILTER (WHERE e.responded AND NOT e.silent)::int AS on_time,
-            count(*) FILTER (WHERE c.state NOT IN ('submitted', 'with_merchant', 'merchant_responded'))::int AS past,
-            count(*) FILTER (WHERE e.resolved)::int AS resolved
-       FROM c LEFT JOIN e ON e.complaint_id = c.id`,
-    [merchantId, since],
-  );
-  const record: BadgeRecord = {
-    months: 12,
-    complaints: r?.total ?? 0,
-    answeredOnTimePct: pct(r?.on_time ?? 0, r?.due ?? 0),
-    resolvedPct: pct(r?.resolved ?? 0, r?.past ?? 0),
-  };
+  // The figures the merchant's page and the public profile show, over the last 12 months
+  // (stats/figures.ts): complaints an officer rejected as invalid do not count against the
+  // merchant; "resolved" is the consumer's own word.
+  const record = await badgeRecord(db, merchantId, now);
   records.set(merchantId, { at: now.getTime(), record });
   return record;
 }

@@ -9,7 +9,7 @@ export async function feedSettled(db: Queryable, merchantId: string): Promise<vo
   for (let i = 0; i < 400; i++) {
     const [r] = await db.query<{ settled: boolean }>(
       `SELECT coalesce(max(e.feed_tx) < pg_snapshot_xmin(pg_current_snapshot()), true) AS settled
-         FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.merchant_id = $1`,
+         FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.merchant_id = $1`,
       [merchantId],
     );
     if (r?.settled) return;
