@@ -76,18 +76,8 @@ export interface EventsPage {
   hasMore: boolean;
 }
 
-export interface MerchantStats {
-  total: number;
-  open: number;
-  awaitingAnswer: number;
-  answered: number;
-  answeredOnTime: number;
-  notAnswered: number;
-  resolved: number;
-  escalated: number;
-  rated: number;
-  averageRating: number | null;
-}
+/** The merchant's own figures (the same figures the public profile and the regulator read). */
+export type { MerchantStats } from '@nalish/domain/responses';
 
 /** Who the key belongs to (GET /api/v1/session). */
 export interface Identity {

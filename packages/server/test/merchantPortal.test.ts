@@ -134,7 +134,12 @@ describe('merchant figures', () => {
     const m = await merchantLogin(s, w.merchantUser);
     const r = await s.app.inject({ method: 'GET', url: '/api/v1/merchant/stats', headers: m });
     assert.equal(r.statusCode, 200);
-    assert.deepEqual(r.json(), { total: 0, open: 0, awaitingAnswer: 0, answered: 0, answeredOnTime: 0, notAnswered: 0, resolved: 0, escalated: 0, rated: 0, averageRating: null, policyBreaches: [] });
+    assert.deepEqual(r.json(), {
+      received: 0, open: 0, phases: { new: 0, with_merchant: 0, with_regulator: 0, closed: 0 }, awaitingAnswer: 0,
+      answerDue: 0, answered: 0, notAnswered: 0, acceptedByConsumer: 0, deemedAccepted: 0, awaitingRemedy: 0,
+      settled: 0, resolved: 0, confirmedNotResolved: 0, noAnswer: 0, escalated: 0, withdrawn: 0, rejectedInvalid: 0,
+      upheld: 0, dismissed: 0, rated: 0, averageRating: null, policyBreaches: [],
+    });
   });
 
   it('counts answered on time, resolved, escalated and the average rating', async () => {
@@ -174,20 +179,33 @@ describe('merchant figures', () => {
     const r = await s.app.inject({ method: 'GET', url: '/api/v1/merchant/stats', headers: m });
     assert.equal(r.statusCode, 200);
     assert.deepEqual(r.json(), {
-      total: 5,
+      received: 5,
+      // The two fulfilled and rated are closed: open counts only the three still in progress.
       open: 3,
+      phases: { new: 0, with_merchant: 1, with_regulator: 2, closed: 2 },
       awaitingAnswer: 1,
+      // Answered before the deadline, of the four whose answer came due.
+      answerDue: 4,
       answered: 3,
-      answeredOnTime: 3,
       notAnswered: 1,
+      acceptedByConsumer: 2,
+      deemedAccepted: 0,
+      awaitingRemedy: 0,
+      settled: 4,
       resolved: 2,
+      confirmedNotResolved: 0,
+      noAnswer: 0,
       escalated: 2,
+      withdrawn: 0,
+      rejectedInvalid: 0,
+      upheld: 0,
+      dismissed: 0,
       rated: 2,
       averageRating: 3,
       // Filed without the order facts the rules need: no breach can be found.
       policyBreaches: [],
     });
     const theirs = (await s.app.inject({ method: 'GET', url: '/api/v1/merchant/stats', headers: await merchantLogin(s, w.otherMerchantUser) })).json();
-    assert.equal(theirs.total, 1);
+    assert.equal(theirs.received, 1);
   });
 });

@@ -4,29 +4,17 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BreachesTable } from '../../policy/Findings.tsx';
-import type { RuleBreaches } from '../../policy/model.ts';
+import type { MerchantProfile } from '@nalish/domain/responses';
 import { navigate } from '../../router.tsx';
 import { loadDraft, saveDraft } from './draft.ts';
 import { errorText } from '../../ui/errors.ts';
 
-interface Profile {
-  id: string;
-  name: string;
-  registered: boolean;
-  tradeLicence: string | null;
-  dbid: string | null;
-  websites: string[];
-  facebookPages: string[];
-  complaints: { total: number; open: number; escalated: number; resolved: number };
-  policyBreaches?: RuleBreaches[];
-}
-
 export default function SellerPage({ params }: { params: Record<string, string> }) {
   const { t, number } = useI18n();
-  const [p, setP] = useState<Profile | null>(null);
+  const [p, setP] = useState<MerchantProfile | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<Profile>('GET', `/api/v1/merchants/${encodeURIComponent(params.id ?? '')}`)
+    api<MerchantProfile>('GET', `/api/v1/merchants/${encodeURIComponent(params.id ?? '')}`)
       .then(setP)
       .catch((e: unknown) => setError(errorText(t, e)));
   }, [params.id, t]);
@@ -49,13 +37,16 @@ export default function SellerPage({ params }: { params: Record<string, string> 
       <section aria-labelledby="s-complaints">
         <h2 id="s-complaints">{t('consumer.seller.complaints')}</h2>
         <dl className="facts">
-          <div><dt>{t('consumer.seller.total')}</dt><dd>{number(p.complaints.total)}</dd></div>
+          <div><dt>{t('consumer.seller.total')}</dt><dd>{number(p.complaints.received)}</dd></div>
           <div><dt>{t('consumer.seller.open')}</dt><dd>{number(p.complaints.open)}</dd></div>
           <div><dt>{t('consumer.seller.escalated')}</dt><dd>{number(p.complaints.escalated)}</dd></div>
-          <div><dt>{t('consumer.seller.resolved')}</dt><dd>{number(p.complaints.resolved)}</dd></div>
+          {/* Resolved is the consumer's own word; every share with its n (domain/stats/figures.ts). */}
+          <div><dt>{t('consumer.seller.resolved')}</dt><dd>{t('consumer.seller.resolvedOf', { n: p.complaints.resolved, of: p.complaints.settled })}</dd></div>
+          <div><dt>{t('consumer.seller.notResolved')}</dt><dd>{number(p.complaints.confirmedNotResolved)}</dd></div>
+          <div><dt>{t('consumer.seller.noAnswer')}</dt><dd>{number(p.complaints.noAnswer)}</dd></div>
         </dl>
       </section>
-      {p.policyBreaches && p.policyBreaches.length > 0 && (
+      {p.policyBreaches.length > 0 && (
         <section aria-labelledby="s-breaches">
           <h2 id="s-breaches">{t('consumer.seller.breaches')}</h2>
           <p className="muted small">{t('consumer.seller.breachesLead')}</p>

@@ -2,35 +2,21 @@
 // resolved, escalated, the average rating consumers gave, and the rules found broken (per
 // rule, with how many an officer confirmed).
 import { useEffect, useState } from 'react';
+import type { MerchantStats } from '@nalish/domain/responses';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BreachesTable } from '../../policy/Findings.tsx';
-import type { RuleBreaches } from '../../policy/model.ts';
 import { api } from '../../api.ts';
 import { errorText } from '../../ui/errors.ts';
 import { PageHeading } from '../../ui/focus.tsx';
 
-interface Stats {
-  total: number;
-  open: number;
-  awaitingAnswer: number;
-  answered: number;
-  answeredOnTime: number;
-  notAnswered: number;
-  resolved: number;
-  escalated: number;
-  rated: number;
-  averageRating: number | null;
-  policyBreaches?: RuleBreaches[];
-}
-
 export function FiguresPage() {
   const { t, number } = useI18n();
-  const [s, setS] = useState<Stats | null>(null);
+  const [s, setS] = useState<MerchantStats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = async () => {
     setError(null);
     try {
-      setS(await api<Stats>('GET', '/api/v1/merchant/stats'));
+      setS(await api<MerchantStats>('GET', '/api/v1/merchant/stats'));
     } catch (e) {
       setError(e);
     }
@@ -39,7 +25,8 @@ export function FiguresPage() {
     void load();
   }, []);
 
-  const due = s ? s.answered + s.notAnswered : 0;
+  // Every share with the number it is out of (domain/stats/figures.ts).
+  const due = s?.answerDue ?? 0;
   const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
   return (
     <div className="stack">
@@ -58,7 +45,7 @@ export function FiguresPage() {
           <div className="card">
             <dt>{t('merchant.figures.total')}</dt>
             <dd>
-              <span className="m-figure">{number(s.total)}</span>
+              <span className="m-figure">{number(s.received)}</span>
             </dd>
           </div>
           <div className="card">
@@ -71,14 +58,36 @@ export function FiguresPage() {
           <div className="card">
             <dt>{t('merchant.figures.onTime')}</dt>
             <dd>
-              <span className="m-figure">{due ? t('merchant.figures.percent', { p: pct(s.answeredOnTime, due) }) : '—'}</span>
-              <span className="muted m-sub">{t('merchant.figures.onTimeOf', { n: s.answeredOnTime, of: due })}</span>
+              <span className="m-figure">{due ? t('merchant.figures.percent', { p: pct(s.answered, due) }) : '—'}</span>
+              <span className="muted m-sub">{t('merchant.figures.onTimeOf', { n: s.answered, of: due })}</span>
             </dd>
           </div>
           <div className="card">
             <dt>{t('merchant.figures.resolved')}</dt>
             <dd>
               <span className="m-figure">{number(s.resolved)}</span>
+              <span className="muted m-sub">{t('merchant.figures.resolvedOf', { n: s.resolved, of: s.settled })}</span>
+            </dd>
+          </div>
+          <div className="card">
+            <dt>{t('merchant.figures.notResolved')}</dt>
+            <dd>
+              <span className="m-figure">{number(s.confirmedNotResolved)}</span>
+              <span className="muted m-sub">{t('merchant.figures.notResolvedOf', { n: s.confirmedNotResolved, of: s.settled })}</span>
+            </dd>
+          </div>
+          <div className="card">
+            <dt>{t('merchant.figures.noAnswer')}</dt>
+            <dd>
+              <span className="m-figure">{number(s.noAnswer)}</span>
+              <span className="muted m-sub">{t('merchant.figures.noAnswerOf', { n: s.noAnswer, of: s.settled })}</span>
+            </dd>
+          </div>
+          <div className="card">
+            <dt>{t('merchant.figures.deemed')}</dt>
+            <dd>
+              <span className="m-figure">{number(s.deemedAccepted)}</span>
+              <span className="muted m-sub">{t('merchant.figures.deemedLead')}</span>
             </dd>
           </div>
           <div className="card">
@@ -96,7 +105,7 @@ export function FiguresPage() {
           </div>
         </dl>
       )}
-      {s?.policyBreaches && (
+      {s && (
         <section className="card" aria-labelledby="m-breaches-h">
           <h2 id="m-breaches-h">{t('merchant.figures.breaches')}</h2>
           <p className="muted">{t('merchant.figures.breachesLead')}</p>
