@@ -51,8 +51,8 @@ export async function deliverBatch(
 ): Promise<{ sent: number; failed: number }> {
   const t = now();
   // A webhook delivery waits while its endpoint is switched off, and while an earlier delivery
-  // to the same endpoint about the same complaint is still pending: events arrive in order
-  // per complaint (one in flight per pair, so nothing in this batch can overtake another).
+  // to the same endpoint about the same record is still pending: events arrive in order
+  // per record (one in flight per pair, so nothing in this batch can overtake another).
   const leased = await db.query<OutboxRow>(
     `UPDATE outbox SET locked_until = $2, attempts = attempts + 1
      WHERE id IN (
@@ -62,7 +62,7 @@ export async function deliverBatch(
            EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = o.endpoint_id AND e.enabled)
            AND NOT EXISTS (SELECT 1 FROM outbox p
              WHERE p.channel = 'webhook' AND p.status = 'pending' AND p.endpoint_id = o.endpoint_id
-               AND p.complaint_id = o.complaint_id AND p.id < o.id)))
+               AND p.record_kind = o.record_kind AND p.record_id = o.record_id AND p.id < o.id)))
        ORDER BY o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED)
      RETURNING id, channel, recipient, subject, body, template, attempts, endpoint_id, event_id`,
     [t, new Date(t.getTime() + leaseMs), batch],

@@ -72,6 +72,9 @@ ALTER TABLE outbox ADD CONSTRAINT outbox_record CHECK ((record_kind IS NULL) = (
 ALTER TABLE outbox ADD CONSTRAINT outbox_record_kind CHECK (record_kind IN ('complaint'));
 ALTER TABLE outbox ADD CONSTRAINT outbox_complaint_key
   CHECK (complaint_id IS NOT DISTINCT FROM CASE WHEN record_kind = 'complaint' THEN record_id END);
+-- A webhook delivery waits for the earlier ones to its endpoint about the same record (004).
+DROP INDEX outbox_webhook_pending;
+CREATE INDEX outbox_webhook_pending ON outbox (endpoint_id, record_kind, record_id, id) WHERE channel = 'webhook' AND status = 'pending';
 
 -- The merchants' figures as counters (domain/stats/figures.ts: countersOf, figuresFrom): per
 -- merchant, per month the complaint was filed in (the first of the month, a Dhaka date), per
