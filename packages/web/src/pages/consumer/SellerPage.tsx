@@ -41,7 +41,11 @@ export default function SellerPage({ params }: { params: Record<string, string> 
           <div><dt>{t('consumer.seller.open')}</dt><dd>{number(p.complaints.open)}</dd></div>
           <div><dt>{t('consumer.seller.escalated')}</dt><dd>{number(p.complaints.escalated)}</dd></div>
           {/* Resolved is the consumer's own word; every share with its n (domain/stats/figures.ts). */}
-          <div><dt>{t('consumer.seller.resolved')}</dt><dd>{t('consumer.seller.resolvedOf', { n: p.complaints.resolved, of: p.complaints.settled })}</dd></div>
+          <div>
+            <dt>{t('consumer.seller.resolved')}</dt>
+            <dd>{number(p.complaints.resolved)}</dd>
+            <dd className="facts-sub muted">{t('consumer.seller.resolvedOf', { n: p.complaints.resolved, of: p.complaints.settled })}</dd>
+          </div>
           <div><dt>{t('consumer.seller.notResolved')}</dt><dd>{number(p.complaints.confirmedNotResolved)}</dd></div>
           <div><dt>{t('consumer.seller.noAnswer')}</dt><dd>{number(p.complaints.noAnswer)}</dd></div>
         </dl>
