@@ -52,7 +52,8 @@ export function stepEvent(command: Command, actor: Actor): EventInput {
   return { type: command.action, payload: command.payload, actor } as EventInput;
 }
 
-async function write(tx: Queryable, row: ComplaintRow, ev: EventInput, fromState: State, toState: State, now: Date) {
+/** The complaint's event through the one writer, and the same event as the merchant's webhooks see it. */
+async function writeComplaintEvent(tx: Queryable, row: ComplaintRow, ev: EventInput, fromState: State, toState: State, now: Date) {
   const { actor, ...event } = ev;
   const written = await writeEvent(tx, complaintRecord(row), { ...event, actor: { role: actor.role, id: actorId(actor) }, fromState, toState, at: now });
   const history = { id: written.id, type: ev.type, actorRole: actor.role, fromState, toState, payload: ev.payload, createdAt: now };
@@ -61,7 +62,7 @@ async function write(tx: Queryable, row: ComplaintRow, ev: EventInput, fromState
 
 /** Append an event that does not change the state (evidence added, a deadline reminder). */
 export async function recordEvent(tx: Queryable, row: ComplaintRow, ev: EventInput, now: Date): Promise<ComplaintRow> {
-  const { written, history } = await write(tx, row, ev, row.state, row.state, now);
+  const { written, history } = await writeComplaintEvent(tx, row, ev, row.state, row.state, now);
   const [updated] = await tx.query<ComplaintRow>(
     `UPDATE complaints c SET version = $3, last_event_hash = $4, updated_at = $5
      WHERE id = $1 AND version = $2 RETURNING ${COMPLAINT_COLUMNS}`,
@@ -88,7 +89,7 @@ export interface ApplyInput {
 export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<ComplaintRow> {
   const { row, outcome, now } = input;
   const s = outcome.snapshot;
-  const { written, history } = await write(tx, row, input.event, outcome.from, outcome.to, now);
+  const { written, history } = await writeComplaintEvent(tx, row, input.event, outcome.from, outcome.to, now);
   const extra = input.extra ?? {};
   const [updated] = await tx.query<ComplaintRow>(
     `UPDATE complaints c SET
