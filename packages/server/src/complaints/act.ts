@@ -4,8 +4,8 @@ import { type Action, type Command, type Role, transition } from '@nalish/domain
 import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../policies/actor.ts';
-import { mayAccessComplaint } from '../policies/complaint.ts';
+import type { Actor } from '../access/actor.ts';
+import { mayAccessComplaint } from '../access/complaint.ts';
 import { applyOutcome, loadMerchantContact, merchantReachable } from './apply.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow, toSnapshot } from './row.ts';
 

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { appendEvent } from '../history/chain.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
-import { type Actor, actorId } from '../policies/actor.ts';
+import { type Actor, actorId } from '../access/actor.ts';
 import { enqueueMerchantEvent } from '../webhooks/enqueue.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 

@@ -17,7 +17,7 @@ import type { ComplaintSummary, ComplaintView, Evidence, TimelineEntry } from '@
 import type { Queryable } from '../db/db.ts';
 import { type ChainReport, verifyChain } from '../history/chain.ts';
 import { policyView } from '../findings/view.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import type { ComplaintRow } from './row.ts';
 
 // Steps people take through the API; the others are the system's (deadlines, routing).

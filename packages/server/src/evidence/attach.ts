@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { authorise, lockComplaint } from '../complaints/act.ts';
 import { recordEvent } from '../complaints/apply.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, detectEvidenceType } from './detect.ts';
 import { type ActiveContentKind, pdfActiveContent } from './pdfActiveContent.ts';
 

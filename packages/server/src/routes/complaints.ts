@@ -14,7 +14,7 @@ import { fullView, summary } from '../complaints/view.ts';
 import { attachEvidence } from '../evidence/attach.ts';
 import { MAX_EVIDENCE_BYTES } from '../evidence/detect.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
 
