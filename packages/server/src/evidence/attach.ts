@@ -3,7 +3,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { authorise, lockComplaint } from '../complaints/act.ts';
+import { authorise } from '../access/complaint.ts';
+import { lockComplaint } from '../complaints/act.ts';
 import { recordEvent } from '../complaints/apply.ts';
 import type { Actor } from '../access/actor.ts';
 import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, detectEvidenceType } from './detect.ts';

@@ -6,15 +6,15 @@ import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } f
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
-import { actOnComplaint, authorise } from '../complaints/act.ts';
+import { actOnComplaint } from '../complaints/act.ts';
 import { fileComplaint } from '../complaints/file.ts';
 import { listComplaints } from '../complaints/lists.ts';
-import { COMPLAINT_COLUMNS, type ComplaintRow } from '../complaints/row.ts';
+import { readComplaint } from '../complaints/read.ts';
 import { fullView, summary } from '../complaints/view.ts';
 import { attachEvidence } from '../evidence/attach.ts';
 import { MAX_EVIDENCE_BYTES } from '../evidence/detect.ts';
+import { readEvidenceFile } from '../evidence/read.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
-import type { Actor } from '../access/actor.ts';
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
 
@@ -22,11 +22,6 @@ export function codeOrNotFound(input: string): string {
   const code = parseTrackingCode(input);
   if (!code) throw new AppError('not_found');
   return code;
-}
-
-export async function readComplaint(deps: Deps, actor: Actor, code: string): Promise<ComplaintRow> {
-  const [row] = await deps.db.query<ComplaintRow>(`SELECT ${COMPLAINT_COLUMNS} FROM complaints c WHERE c.tracking_code = $1`, [code]);
-  return authorise(actor, row ?? null);
 }
 
 /** The steps a person can take, each with its own endpoint and body schema. */
@@ -79,7 +74,7 @@ export const complaintRoutes =
       { schema: { tags: ['complaints'], summary: 'A complaint with its timeline and evidence', params: CodeParams } },
       async (request) => {
         const actor = requireScope(request, 'complaints:read');
-        const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
+        const row = await readComplaint(deps.db, actor, codeOrNotFound(request.params.code));
         return fullView(deps.db, row, actor, deps.now(), deps.settings);
       },
     );
@@ -114,22 +109,16 @@ export const complaintRoutes =
       { schema: { tags: ['complaints'], summary: 'Download one evidence file', params: CodeParams.extend({ id: z.uuid() }) } },
       async (request, reply) => {
         const actor = requireScope(request, 'complaints:read');
-        const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
-        const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string; active_content: string[] }>(
-          'SELECT storage_key, media_type, filename, active_content FROM evidence WHERE id = $1 AND complaint_id = $2',
-          [request.params.id, row.id],
-        );
-        if (!ev) throw new AppError('not_found');
-        const data = await deps.storage.get(ev.storage_key);
+        const file = await readEvidenceFile(deps, actor, codeOrNotFound(request.params.code), request.params.id);
         // Served as a download with a fixed type, so a file can never run as a page here. A PDF
         // that can act when opened says so (the web app shows the same warning beside it).
-        if (ev.active_content.length > 0) void reply.header('nalish-active-content', ev.active_content.join(', '));
+        if (file.activeContent.length > 0) void reply.header('nalish-active-content', file.activeContent.join(', '));
         return reply
-          .header('content-type', ev.media_type)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ev.filename)}`)
+          .header('content-type', file.mediaType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
           .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "default-src 'none'; sandbox")
-          .send(data);
+          .send(file.data);
       },
     );
 

@@ -2,22 +2,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { caseFileOfficer, officerOf } from '../access/officeCase.ts';
 import { staffSignIn } from '../auth/staffSignIn.ts';
-import { listComplaints } from '../complaints/lists.ts';
-import { summary } from '../complaints/view.ts';
-import { requireActor, requireRole, sessionCookie } from '../http/auth.ts';
+import { readComplaint } from '../complaints/read.ts';
+import { requireActor, sessionCookie } from '../http/auth.ts';
+import { merchantsWithCases, officeQueue } from '../offices/cases.ts';
+import { officersOf } from '../offices/officers.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
 import { renderCaseFile } from '../casefile/caseFile.ts';
-import { CodeParams, codeOrNotFound, readComplaint } from './complaints.ts';
+import { CodeParams, codeOrNotFound } from './complaints.ts';
 
 export const OfficerLoginSchema = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
   totp: z.string().regex(/^\d{6}$/, 'totp_code').optional(),
 });
-
-const REGULATOR_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled', 'decided'] as const;
 
 export const regulatorRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -48,42 +47,20 @@ export const regulatorRoutes =
         },
       },
       async (request) => {
-        const actor = requireRole(request, 'officer');
-        const now = deps.now();
+        const actor = officerOf(requireActor(request));
         const q = request.query;
-        const page = await listComplaints(
-          deps.db,
-          { column: 'office_id', value: actor.officeId },
-          { ...toFilter(q), states: q.state ?? [...REGULATOR_STATES], merchantId: q.merchantId, assignedOfficerId: q.mine === 'true' ? actor.officerId : undefined },
-          now,
-        );
-        const ids = [...new Set(page.items.map((r) => r.merchant_id))];
-        const names = new Map(
-          ids.length ? (await deps.db.query<{ id: string; name: string }>('SELECT id, name FROM merchants WHERE id = ANY($1::uuid[])', [ids])).map((m) => [m.id, m.name]) : [],
-        );
-        return {
-          items: page.items.map((r) => ({ ...summary(r, now), merchantName: names.get(r.merchant_id) ?? null, assignedOfficerId: r.assigned_officer_id })),
-          nextCursor: page.nextCursor,
-        };
+        return officeQueue(deps.db, actor.officeId, { ...toFilter(q), merchantId: q.merchantId, assignedOfficerId: q.mine === 'true' ? actor.officerId : undefined }, deps.now());
       },
     );
 
     app.get('/api/v1/regulator/merchants', { schema: { tags: ['regulator'], summary: "The merchants with cases in the signed-in officer's office (for the queue's filter)" } }, async (request) => {
-      const actor = requireRole(request, 'officer');
-      const rows = await deps.db.query<{ id: string; name: string }>(
-        `SELECT m.id, m.name FROM merchants m WHERE m.id IN (SELECT merchant_id FROM complaints WHERE office_id = $1 AND state = ANY($2::text[])) ORDER BY m.name`,
-        [actor.officeId, [...REGULATOR_STATES]],
-      );
-      return { items: rows };
+      const actor = officerOf(requireActor(request));
+      return { items: await merchantsWithCases(deps.db, actor.officeId) };
     });
 
     app.get('/api/v1/regulator/officers', { schema: { tags: ['regulator'], summary: "The officers of the signed-in officer's office" } }, async (request) => {
-      const actor = requireRole(request, 'officer');
-      const rows = await deps.db.query<{ id: string; name: string; email: string }>(
-        'SELECT id, name, email FROM officers WHERE office_id = $1 AND active ORDER BY name',
-        [actor.officeId],
-      );
-      return { items: rows };
+      const actor = officerOf(requireActor(request));
+      return { items: await officersOf(deps.db, actor.officeId) };
     });
 
     app.get(
@@ -96,11 +73,10 @@ export const regulatorRoutes =
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
         // Anyone but an officer of the case's office learns nothing, not even that it exists.
-        if (actor.role !== 'officer') throw new AppError('not_found');
+        const actor = caseFileOfficer(requireActor(request));
         const code = codeOrNotFound(request.params.code);
-        const row = await readComplaint(deps, actor, code);
+        const row = await readComplaint(deps.db, actor, code);
         const pdf = await renderCaseFile(deps, row, actor);
         return reply
           .header('content-type', 'application/pdf')

@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { WebhookCreateSchema, WebhookPatchSchema, WebhookRotateSchema } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { requireRole, requireScope } from '../http/auth.ts';
+import { webhookMerchantOf } from '../access/webhookEndpoint.ts';
+import { requireActor } from '../http/auth.ts';
 import { MERCHANT_EVENT_TYPES } from '../integration/merchantEvents.ts';
 import { getDelivery, listDeliveries, redeliver } from '../webhooks/deliveries.ts';
 import {
@@ -32,11 +33,7 @@ const EndpointParams = z.object({ id: z.uuid() });
 const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,18}$/) });
 
 /** Every webhook route: the merchant's staff, or one of its API keys with webhooks:manage. */
-function merchantOf(request: FastifyRequest): string {
-  const merchant = requireRole(request, 'merchant');
-  requireScope(request, 'webhooks:manage');
-  return merchant.merchantId;
-}
+const merchantOf = (request: FastifyRequest): string => webhookMerchantOf(requireActor(request));
 
 /** Test events and redeliveries make outgoing requests: limited per merchant (not per address). */
 const perMerchant = (max: number) => ({

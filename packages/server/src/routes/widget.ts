@@ -1,25 +1,19 @@
 // The widget and the trust badge: the loader script, the badge's data and image (bound to the
 // merchant's websites), the merchant's signing secret for order context, and the demo shop.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { negotiateLocale } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { requireRole } from '../http/auth.ts';
+import { ownerOf, staffOf } from '../access/merchant.ts';
+import { requireActor } from '../http/auth.ts';
 import { badgeFor, badgeSvg, pageHost } from '../widget/badge.ts';
 import { demoShopPage } from '../widget/demoShop.ts';
 import { loaderSource, pickEncoding } from '../widget/loader.ts';
 import { rotateSigningSecret, signingSecretInfo } from '../widget/signingSecrets.ts';
 
 const Lang = z.object({ lang: z.enum(['bn', 'en']).optional().describe('Language of the texts; default from Accept-Language') });
-
-/** Staff signed in with a session (an API key cannot see or change the signing secret). */
-function requireStaff(request: FastifyRequest) {
-  const actor = requireRole(request, 'merchant');
-  if (!actor.userId) throw new AppError('forbidden');
-  return { merchantId: actor.merchantId, userId: actor.userId };
-}
 
 // The badge's answer depends on the page asking: no cache may keep one and hand it to another
 // site. Any site may read it (it is public), without cookies.
@@ -118,7 +112,8 @@ export const widgetRoutes =
       '/api/v1/merchant/signing-secret',
       { schema: { tags: ['merchant'], summary: 'Whether the merchant has a signing secret for order context (never the secret itself)' } },
       async (request) => {
-        const actor = requireStaff(request);
+        // Staff signed in with a session: an API key cannot see or change the signing secret.
+        const actor = staffOf(requireActor(request));
         const info = await signingSecretInfo(deps.db, actor.merchantId);
         return { exists: info !== null, prefix: info?.prefix ?? null, createdAt: info?.createdAt ?? null };
       },
@@ -135,9 +130,7 @@ export const widgetRoutes =
         config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
       },
       async (request, reply) => {
-        const actor = requireStaff(request);
-        const [me] = await deps.db.query<{ role: string }>('SELECT role FROM merchant_users WHERE id = $1 AND active', [actor.userId]);
-        if (me?.role !== 'owner') throw new AppError('forbidden');
+        const actor = await ownerOf(deps.db, requireActor(request));
         const created = await rotateSigningSecret(deps.db, deps.secret, actor.merchantId, { userId: actor.userId, now: deps.now() });
         return reply.status(201).header('cache-control', 'no-store').send(created);
       },
