@@ -2,7 +2,8 @@
 // per lifecycle step. Each handler: authenticate → validate (schema) → one command → present.
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
+import { ComplaintPageSchema, ComplaintViewSchema, EvidenceUploadedSchema, FileSchema } from '@nalish/domain/responses';
+import { type Action, ActionPayloads, EVIDENCE_TYPES, FileComplaintSchema, MAX_EVIDENCE_MB, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
@@ -12,9 +13,9 @@ import { listComplaints } from '../complaints/lists.ts';
 import { readComplaint } from '../complaints/read.ts';
 import { fullView, summary } from '../complaints/view.ts';
 import { attachEvidence } from '../evidence/attach.ts';
-import { MAX_EVIDENCE_BYTES } from '../evidence/detect.ts';
 import { readEvidenceFile } from '../evidence/read.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
+import { sendFile } from '../http/sendFile.ts';
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
 
@@ -43,7 +44,7 @@ export const complaintRoutes =
       {
         // Limited per verified number per day (complaints/file.ts), not per address: many
         // mobile users share one carrier address.
-        schema: { tags: ['consumer'], summary: 'File a complaint (consumer session)', body: FileComplaintSchema },
+        schema: { tags: ['consumer'], summary: 'File a complaint (consumer session)', body: FileComplaintSchema, response: { 201: ComplaintViewSchema } },
       },
       async (request, reply) => {
         const actor = requireRole(request, 'consumer');
@@ -59,6 +60,7 @@ export const complaintRoutes =
           tags: ['consumer'],
           summary: "The signed-in consumer's complaints",
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(200).optional() }),
+          response: { 200: ComplaintPageSchema },
         },
       },
       async (request) => {
@@ -71,7 +73,7 @@ export const complaintRoutes =
 
     app.get(
       '/api/v1/complaints/:code',
-      { schema: { tags: ['complaints'], summary: 'A complaint with its timeline and evidence', params: CodeParams } },
+      { schema: { tags: ['complaints'], summary: 'A complaint with its timeline and evidence', params: CodeParams, response: { 200: ComplaintViewSchema } } },
       async (request) => {
         const actor = requireScope(request, 'complaints:read');
         const row = await readComplaint(deps.db, actor, codeOrNotFound(request.params.code));
@@ -84,9 +86,10 @@ export const complaintRoutes =
       {
         schema: {
           tags: ['complaints'],
-          summary: 'Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to 10 MB',
+          summary: `Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to ${MAX_EVIDENCE_MB} MB`,
           params: CodeParams,
           consumes: ['multipart/form-data'],
+          response: { 201: EvidenceUploadedSchema },
         },
       },
       async (request, reply) => {
@@ -98,7 +101,7 @@ export const complaintRoutes =
         const part = (request.body as Record<string, MultipartFile | MultipartValue | undefined> | undefined)?.file;
         if (!part || part.type !== 'file') throw invalidFields({ path: 'file', code: 'no_file' });
         const data = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+        if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_MB });
         const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });
         return reply.status(201).send(view);
       },
@@ -106,19 +109,19 @@ export const complaintRoutes =
 
     app.get(
       '/api/v1/complaints/:code/evidence/:id',
-      { schema: { tags: ['complaints'], summary: 'Download one evidence file', params: CodeParams.extend({ id: z.uuid() }) } },
+      { schema: { tags: ['complaints'], summary: 'Download one evidence file', params: CodeParams.extend({ id: z.uuid() }), produces: [...EVIDENCE_TYPES], response: { 200: FileSchema.describe('The file as uploaded') } } },
       async (request, reply) => {
         const actor = requireScope(request, 'complaints:read');
         const file = await readEvidenceFile(deps, actor, codeOrNotFound(request.params.code), request.params.id);
         // Served as a download with a fixed type, so a file can never run as a page here. A PDF
         // that can act when opened says so (the web app shows the same warning beside it).
         if (file.activeContent.length > 0) void reply.header('nalish-active-content', file.activeContent.join(', '));
-        return reply
+        void reply
           .header('content-type', file.mediaType)
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
           .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .send(file.data);
+          .header('content-security-policy', "default-src 'none'; sandbox");
+        return sendFile(reply, file.data);
       },
     );
 
@@ -128,7 +131,7 @@ export const complaintRoutes =
       const body = z.intersection(payload, Version);
       app.post(
         `/api/v1/complaints/:code/${action.replaceAll('_', '-')}`,
-        { schema: { tags: ['lifecycle'], summary: `Lifecycle step: ${action}`, params: CodeParams, body } },
+        { schema: { tags: ['lifecycle'], summary: `Lifecycle step: ${action}`, params: CodeParams, body, response: { 200: ComplaintViewSchema } } },
         async (request) => {
           // Every step an API key can take (respond, provide_info, …) answers the complaint.
           const actor = requireScope(request, 'complaints:respond');

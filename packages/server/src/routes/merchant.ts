@@ -2,6 +2,7 @@
 // API keys for the merchant's own systems. Routes an API key may call name the scope they
 // need (requireScope); keys and team are for signed-in staff only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiKeyListSchema, ComplaintPageSchema, CreatedApiKeySchema, MerchantSessionSchema, NoContentSchema, TeamListSchema, TeamMemberResultSchema } from '@nalish/domain/responses';
 import { ApiKeyCreateSchema } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
@@ -37,7 +38,7 @@ export const merchantRoutes =
     app.post(
       '/api/v1/merchant/login',
       {
-        schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema },
+        schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema, response: { 200: MerchantSessionSchema } },
         // Limits per account and per address live in the database (auth/staffSignIn.ts).
         // The answer carries the session token: never kept for an Idempotency-Key.
         config: { idempotency: false },
@@ -51,7 +52,7 @@ export const merchantRoutes =
 
     app.get(
       '/api/v1/merchant/complaints',
-      { schema: { tags: ['merchant'], summary: 'Inbox: complaints against this merchant, soonest deadline first', querystring: ListQuery } },
+      { schema: { tags: ['merchant'], summary: 'Inbox: complaints against this merchant, soonest deadline first', querystring: ListQuery, response: { 200: ComplaintPageSchema } } },
       async (request) => {
         const actor = requireRole(request, 'merchant');
         requireScope(request, 'complaints:read');
@@ -61,7 +62,7 @@ export const merchantRoutes =
       },
     );
 
-    app.get('/api/v1/merchant/api-keys', { schema: { tags: ['merchant'], summary: 'API keys (never the key itself); signed-in staff' } }, async (request) => {
+    app.get('/api/v1/merchant/api-keys', { schema: { tags: ['merchant'], summary: 'API keys (never the key itself); signed-in staff', response: { 200: ApiKeyListSchema } } }, async (request) => {
       const actor = mayListApiKeys(requireActor(request));
       return { items: await listApiKeys(deps.db, actor.merchantId) };
     });
@@ -69,7 +70,7 @@ export const merchantRoutes =
     app.post(
       '/api/v1/merchant/api-keys',
       {
-        schema: { tags: ['merchant'], summary: 'Create an API key with its scopes (owners, signed in); the key is shown only in this answer', body: ApiKeyCreateSchema },
+        schema: { tags: ['merchant'], summary: 'Create an API key with its scopes (owners, signed in); the key is shown only in this answer', body: ApiKeyCreateSchema, response: { 201: CreatedApiKeySchema } },
         // The answer carries the new key, which is stored only as a hash: never kept for replay.
         config: { idempotency: false },
       },
@@ -82,7 +83,7 @@ export const merchantRoutes =
 
     app.delete(
       '/api/v1/merchant/api-keys/:id',
-      { schema: { tags: ['merchant'], summary: 'Revoke an API key (owners, signed in)', params: z.object({ id: z.uuid() }) } },
+      { schema: { tags: ['merchant'], summary: 'Revoke an API key (owners, signed in)', params: z.object({ id: z.uuid() }), response: { 204: NoContentSchema } } },
       async (request, reply) => {
         const actor = await mayManageApiKeys(deps.db, requireActor(request));
         if (!(await revokeApiKey(deps, actor.merchantId, request.params.id))) throw new AppError('not_found');
@@ -90,7 +91,7 @@ export const merchantRoutes =
       },
     );
 
-    app.get('/api/v1/merchant/team', { schema: { tags: ['merchant'], summary: "The merchant's staff accounts" } }, async (request) => {
+    app.get('/api/v1/merchant/team', { schema: { tags: ['merchant'], summary: "The merchant's staff accounts", response: { 200: TeamListSchema } } }, async (request) => {
       const actor = staffOf(requireActor(request));
       return { items: await listTeam(deps.db, actor.merchantId) };
     });
@@ -98,7 +99,7 @@ export const merchantRoutes =
     app.post(
       '/api/v1/merchant/team',
       {
-        schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema },
+        schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema, response: { 201: TeamMemberResultSchema } },
         // The answer may carry a generated password: never kept for an Idempotency-Key.
         config: { idempotency: false },
       },
@@ -110,7 +111,7 @@ export const merchantRoutes =
 
     app.patch(
       '/api/v1/merchant/team/:id',
-      { schema: { tags: ['merchant'], summary: 'Deactivate, reactivate or change the role of a staff member (owners only)', params: z.object({ id: z.uuid() }), body: TeamMemberPatchSchema } },
+      { schema: { tags: ['merchant'], summary: 'Deactivate, reactivate or change the role of a staff member (owners only)', params: z.object({ id: z.uuid() }), body: TeamMemberPatchSchema, response: { 200: TeamMemberResultSchema } } },
       async (request) => {
         const actor = await ownerOf(deps.db, requireActor(request));
         return changeTeamMember(deps, actor, request.params.id, request.body);

@@ -1,5 +1,6 @@
 // The public merchant registry: anyone can check a seller before buying.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MerchantSearchSchema } from '@nalish/domain/responses';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -19,7 +20,7 @@ export const registryRoutes =
   async (app) => {
     app.get(
       '/api/v1/merchants',
-      { schema: { tags: ['public'], summary: 'Search merchants by name, website or Facebook page', querystring: z.object({ q: z.string().trim().min(2).max(200) }) } },
+      { schema: { tags: ['public'], summary: 'Search merchants by name, website or Facebook page', querystring: z.object({ q: z.string().trim().min(2).max(200) }), response: { 200: MerchantSearchSchema } } },
       async (request) => searchMerchants(deps.db, request.query.q),
     );
 

@@ -1,11 +1,13 @@
 // The regulator officer's side: sign-in with password and TOTP, and the office's queue.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CasePageSchema, FileSchema, OfficerListSchema, OfficerSessionSchema } from '@nalish/domain/responses';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { caseFileOfficer, officerOf } from '../access/officeCase.ts';
 import { staffSignIn } from '../auth/staffSignIn.ts';
 import { readComplaint } from '../complaints/read.ts';
 import { requireActor, sessionCookie } from '../http/auth.ts';
+import { sendFile } from '../http/sendFile.ts';
 import { merchantsWithCases, officeQueue } from '../offices/cases.ts';
 import { officersOf } from '../offices/officers.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
@@ -24,7 +26,7 @@ export const regulatorRoutes =
     app.post(
       '/api/v1/regulator/login',
       {
-        schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code (both needed; either wrong or missing answers 401 login_failed)', body: OfficerLoginSchema },
+        schema: { tags: ['regulator'], summary: 'Officer sign-in: password and authenticator code (both needed; either wrong or missing answers 401 login_failed)', body: OfficerLoginSchema, response: { 200: OfficerSessionSchema } },
         // Limits per account and per address live in the database (auth/staffSignIn.ts).
         // The answer carries the session token: never kept for an Idempotency-Key.
         config: { idempotency: false },
@@ -44,6 +46,7 @@ export const regulatorRoutes =
           tags: ['regulator'],
           summary: "The office's queue of escalated cases, soonest deadline first",
           querystring: ListQuery.extend({ merchantId: z.uuid().optional(), mine: z.enum(['true', 'false']).optional() }),
+          response: { 200: CasePageSchema },
         },
       },
       async (request) => {
@@ -58,7 +61,7 @@ export const regulatorRoutes =
       return { items: await merchantsWithCases(deps.db, actor.officeId) };
     });
 
-    app.get('/api/v1/regulator/officers', { schema: { tags: ['regulator'], summary: "The officers of the signed-in officer's office" } }, async (request) => {
+    app.get('/api/v1/regulator/officers', { schema: { tags: ['regulator'], summary: "The officers of the signed-in officer's office", response: { 200: OfficerListSchema } } }, async (request) => {
       const actor = officerOf(requireActor(request));
       return { items: await officersOf(deps.db, actor.officeId) };
     });
@@ -70,6 +73,8 @@ export const regulatorRoutes =
           tags: ['regulator'],
           summary: 'The case file as a PDF in Bengali, to attach to a Nothi file (officers of the case\'s office only)',
           params: CodeParams,
+          produces: ['application/pdf'],
+          response: { 200: FileSchema.describe('The case file') },
         },
       },
       async (request, reply) => {
@@ -78,12 +83,12 @@ export const regulatorRoutes =
         const code = codeOrNotFound(request.params.code);
         const row = await readComplaint(deps.db, actor, code);
         const pdf = await renderCaseFile(deps, row, actor);
-        return reply
+        void reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `attachment; filename="nalish-case-${code}.pdf"`)
           .header('cache-control', 'no-store')
-          .header('x-content-type-options', 'nosniff')
-          .send(pdf);
+          .header('x-content-type-options', 'nosniff');
+        return sendFile(reply, pdf);
       },
     );
   };
