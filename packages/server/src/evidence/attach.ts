@@ -8,7 +8,7 @@ import { authorise } from '../access/complaint.ts';
 import { lockComplaint } from '../complaints/act.ts';
 import { recordEvent } from '../complaints/apply.ts';
 import type { Actor } from '../access/actor.ts';
-import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB } from '@nalish/domain';
+import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB, isTerminal } from '@nalish/domain';
 import { detectEvidenceType } from './detect.ts';
 import { pdfActiveContent } from './pdfActiveContent.ts';
 
@@ -52,7 +52,7 @@ export async function attachEvidence(
   try {
     return await deps.db.transaction(async (tx) => {
       const row = authorise(actor, await lockComplaint(tx, where));
-      if (['closed', 'withdrawn', 'rejected'].includes(row.state)) throw new AppError('invalid_transition', { state: row.state });
+      if (isTerminal(row.state)) throw new AppError('invalid_transition', { state: row.state });
       const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence WHERE complaint_id = $1', [row.id]);
       if (n >= MAX_EVIDENCE_FILES) throw new AppError('evidence_limit', { max: MAX_EVIDENCE_FILES });
       const now = deps.now();

@@ -3,7 +3,7 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ComplaintPageSchema, ComplaintViewSchema, EvidenceUploadedSchema, FileSchema } from '@nalish/domain/responses';
-import { type Action, ActionPayloads, EVIDENCE_TYPES, FileComplaintSchema, MAX_EVIDENCE_MB, parseTrackingCode } from '@nalish/domain';
+import { ActionPayloads, EVIDENCE_TYPES, HUMAN_ACTIONS, FileComplaintSchema, MAX_EVIDENCE_MB, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
@@ -25,12 +25,8 @@ export function codeOrNotFound(input: string): string {
   return code;
 }
 
-/** The steps a person can take, each with its own endpoint and body schema. */
-export const ROUTED_ACTIONS = [
-  'respond', 'accept', 'reject', 'confirm_fulfilled', 'report_unfulfilled', 'rate', 'withdraw',
-  'reject_invalid', 'assign', 'request_info', 'provide_info', 'schedule_hearing', 'decide',
-  'record_fine_collected', 'close',
-] as const satisfies readonly Action[];
+/** The steps a person can take (the domain's table says which), each with its own endpoint and body schema. */
+export const ROUTED_ACTIONS = HUMAN_ACTIONS;
 
 const Version = z.object({
   expectedVersion: z.number().int().min(1).optional().describe('The version you saw; a newer one answers 409'),
