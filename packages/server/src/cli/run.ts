@@ -21,7 +21,7 @@ import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
 import { otpauthUrl, totpAt, totpStep } from '../auth/totp.ts';
 import type { Db, Queryable, Row } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
-import { disableDemoLogins } from '../demo.ts';
+import { disableDemoLogins } from '../demo/demo.ts';
 import { MISSING_COMPLAINT, eventsWithoutComplaint, verifyChain } from '../history/chain.ts';
 import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';

@@ -11,7 +11,7 @@ import { ownerOf, staffOf } from '../access/merchant.ts';
 import { requireActor } from '../http/auth.ts';
 import { sendFile } from '../http/sendFile.ts';
 import { badgeFor, badgeSvg, pageHost } from '../widget/badge.ts';
-import { demoShopPage } from '../widget/demoShop.ts';
+import { demoShopPage } from '../demo/demoShop.ts';
 import { loaderSource, pickEncoding } from '../widget/loader.ts';
 import { rotateSigningSecret, signingSecretInfo } from '../widget/signingSecrets.ts';
 
