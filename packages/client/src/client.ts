@@ -31,11 +31,12 @@ import type {
   ComplaintSummary,
   CreatedWebhookEndpoint,
   EventsPage,
-  Evidence,
+  EvidenceUploaded,
   Identity,
   MerchantStats,
   Page,
   WebhookEndpoint,
+  WebhookEndpointList,
 } from './types.ts';
 
 export interface NalishClientOptions {
@@ -158,7 +159,7 @@ export class NalishClient {
   }
 
   /** Attach a file (JPEG, PNG, WebP or PDF, up to 10 MB); name it in evidenceIds of an answer. */
-  async uploadEvidence(trackingCode: string, file: UploadFile, options: WriteOptions = {}): Promise<Evidence> {
+  async uploadEvidence(trackingCode: string, file: UploadFile, options: WriteOptions = {}): Promise<EvidenceUploaded> {
     const form = new FormData();
     const blob = file.data instanceof Blob ? file.data : new Blob([file.data instanceof Uint8Array ? file.data : new Uint8Array(file.data)], { type: file.contentType ?? 'application/octet-stream' });
     form.append('file', blob, file.filename);
@@ -207,7 +208,7 @@ export class NalishClient {
   // ── Webhooks (routes of the webhooks feature: /api/v1/merchant/webhooks) ───────────────
 
   readonly webhooks = {
-    list: async (): Promise<{ items: WebhookEndpoint[]; eventTypes: MerchantEventType[] }> => this.#request('GET', '/api/v1/merchant/webhooks'),
+    list: async (): Promise<WebhookEndpointList> => this.#request('GET', '/api/v1/merchant/webhooks'),
     /** The answer carries the signing secret, once. */
     create: async (input: WebhookCreateInput, options: WriteOptions = {}): Promise<CreatedWebhookEndpoint> =>
       this.#request('POST', '/api/v1/merchant/webhooks', { json: this.#check(WebhookCreateSchema, input), ...this.#write(options) }),

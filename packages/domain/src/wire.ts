@@ -14,6 +14,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** A file or page sent as it is (a PDF, an image, a script), not JSON: its type is in Content-Type. */
+export const FileSchema = z.string().meta({ format: 'binary' });
+/** An answer without a body (204, 304). */
+export const NoContentSchema = z.undefined().describe('No content');
+
 /** Every error: a stable code, a message in the request's language, and details for some codes. */
 export const ErrorResponseSchema = z.object({
   error: z.object({

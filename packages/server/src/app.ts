@@ -1,5 +1,6 @@
 // The HTTP application: plugins, authentication, error handling, OpenAPI and the routes.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_EVIDENCE_BYTES } from '@nalish/domain';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -75,7 +76,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(rateLimit, { global: false });
   // Files are read into the body before the handler runs (within these limits), so an
   // upload's Idempotency-Key is checked against its content like any other write.
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, parts: 6 } });
   installAuth(app, deps);
   // Every string in the body, query and path: NFC, no control characters (textInput.ts).
   installTextInput(app);

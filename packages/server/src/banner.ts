@@ -2,7 +2,7 @@
 // really go (a gateway, or the development files), and the demo logins when demo data is on.
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import { DEMO } from './demo.ts';
+import { DEMO } from './demo/demo.ts';
 
 /** An address without the credentials or query a gateway URL may carry. */
 function bare(url: string): string {

@@ -2,7 +2,7 @@
 import { parseConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { startBanner } from './banner.ts';
-import { addDemoShopHosts, loadDemoData, refuseDemoLoginsInPublic } from './demo.ts';
+import { addDemoShopHosts, loadDemoData, refuseDemoLoginsInPublic } from './demo/demo.ts';
 import { createDeps, sendersFromConfig } from './service.ts';
 import { orExit } from './startup.ts';
 import { startWorkers } from './workers.ts';

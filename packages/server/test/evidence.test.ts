@@ -75,6 +75,24 @@ describe('evidence', () => {
     assert.equal(view.state, 'with_merchant');
   });
 
+  it("an upload answers with the complaint's new version, which the next step names", async () => {
+    const c = await fileVia(s, consumer);
+    const merchant = await merchantLogin(s, w.merchantUser);
+    const r = await upload(merchant, c.trackingCode, 'receipt.png', PNG);
+    assert.equal(r.statusCode, 201, r.body);
+    const { id, complaintVersion } = r.json();
+    // The upload is a step of the history: the version moved by one, as a reader now sees it.
+    assert.equal(complaintVersion, c.version + 1);
+    const view = (await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${c.trackingCode}`, headers: consumer })).json();
+    assert.equal(view.version, complaintVersion);
+    const answer = { kind: 'defence', message: 'We delivered it, see the receipt.', evidenceIds: [id] };
+    const stale = await step(s, merchant, c.trackingCode, 'respond', { ...answer, expectedVersion: c.version });
+    assert.equal(stale.statusCode, 409, stale.body);
+    const fresh = await step(s, merchant, c.trackingCode, 'respond', { ...answer, expectedVersion: complaintVersion });
+    assert.equal(fresh.statusCode, 200, fresh.body);
+    assert.equal(fresh.json().state, 'merchant_responded');
+  });
+
   it('a file whose content is not an allowed type → 415 evidence_type, whatever its name', async () => {
     const c = await fileVia(s, consumer);
     const before = await filesUnder(storageRoot);

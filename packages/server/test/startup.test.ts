@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { deliveryRoutes, startBanner } from '../src/banner.ts';
 import { runCli } from '../src/cli/run.ts';
 import { DemoDataOnPublicUrl, parseConfig } from '../src/config.ts';
-import { DEMO, activeDemoLogins, loadDemoData, refuseDemoLoginsInPublic } from '../src/demo.ts';
+import { DEMO, activeDemoLogins, loadDemoData, refuseDemoLoginsInPublic } from '../src/demo/demo.ts';
 import { StartupRefused } from '../src/startup.ts';
 import { type TestService, makeService, merchantLogin } from './harness.ts';
 

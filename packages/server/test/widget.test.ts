@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { createMerchantUser } from '../src/admin/ops.ts';
-import { DEMO, addDemoShopHosts, loadDemoData } from '../src/demo.ts';
+import { DEMO, addDemoShopHosts, loadDemoData } from '../src/demo/demo.ts';
 import { type PageFallback, installErrorHandling } from '../src/http/errors.ts';
 import { installWebApp } from '../src/http/webApp.ts';
 import { embedFrameAncestors } from '../src/widget/embed.ts';

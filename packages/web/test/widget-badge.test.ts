@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { t as domainT } from '@nalish/domain';
 import type { Page } from 'playwright-core';
-import { DEMO } from '../../server/src/demo.ts';
+import { DEMO } from '../../server/src/demo/demo.ts';
 import { signingSecretFor } from '../../server/src/widget/signingSecrets.ts';
 import { merchantEn } from '../src/i18n/merchant.en.ts';
 import { widgetEn } from '../src/i18n/widget.en.ts';

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { t as domainT } from '@nalish/domain';
 import type { Frame } from 'playwright-core';
 import { e164, lastOtp, newPhone } from '../../server/test/harness.ts';
-import { DEMO } from '../../server/src/demo.ts';
+import { DEMO } from '../../server/src/demo/demo.ts';
 import { createSession } from '../../server/src/auth/sessions.ts';
 import { signOrderContext } from '../../server/src/widget/orderContext.ts';
 import { merchantEn } from '../src/i18n/merchant.en.ts';

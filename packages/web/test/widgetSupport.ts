@@ -8,7 +8,7 @@ import { type Server, createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { t as domainT } from '@nalish/domain';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { DEMO, addDemoShopHosts, loadDemoData } from '../../server/src/demo.ts';
+import { DEMO, addDemoShopHosts, loadDemoData } from '../../server/src/demo/demo.ts';
 import { signingSecretFor } from '../../server/src/widget/signingSecrets.ts';
 import { commonBn } from '../src/i18n/common.bn.ts';
 import { commonEn } from '../src/i18n/common.en.ts';

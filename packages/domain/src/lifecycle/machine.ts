@@ -5,7 +5,7 @@
 // outcome, the event and the outbox rows in one transaction.
 import type { Action, Command, MerchantResponse, PayloadOf } from './actions.ts';
 import type { LifecycleSettings } from './settings.ts';
-import { type Owner, type Role, type State, STATE_INFO } from './states.ts';
+import { type Owner, REGULATOR_STATES, type Role, type State, STATE_INFO } from './states.ts';
 import type { WorkingCalendar } from '../calendar/calendar.ts';
 import {
   type DueRule,
@@ -134,13 +134,14 @@ interface Transition<A extends Action> {
   readonly notify?: readonly NotifyIntent[];
 }
 
-const REGULATOR_STATES = ['escalated', 'under_review', 'info_requested', 'hearing_scheduled'] as const;
+/** The regulator's states before its decision (states.ts): a case there can still be withdrawn or assigned. */
+const BEFORE_DECISION: readonly State[] = REGULATOR_STATES.filter((s) => s !== 'decided');
 const WITHDRAWABLE: readonly State[] = [
   'submitted',
   'with_merchant',
   'merchant_responded',
   'resolved',
-  ...REGULATOR_STATES,
+  ...BEFORE_DECISION,
 ];
 
 export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
@@ -211,7 +212,7 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     to: () => 'rejected',
   },
   assign: {
-    from: [...REGULATOR_STATES],
+    from: BEFORE_DECISION,
     roles: ['officer'],
     to: (s) => (s.state === 'escalated' ? 'under_review' : s.state),
     patch: (_s, p) => ({ assignedOfficerId: p.officerId }),

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FileComplaintSchema } from '../complaint/filing.ts';
+import { factsFromFiling } from '../complaint/filingFacts.ts';
 import {
   CONSUMER_FACTS,
   ConsumerFactsSchema,
@@ -10,7 +11,6 @@ import {
   MERCHANT_CONTESTABLE_FACTS,
   MerchantFactsSchema,
   WIRE_FACT_KEYS,
-  factsFromFiling,
   layerFacts,
 } from './facts.ts';
 

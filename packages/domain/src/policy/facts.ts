@@ -9,7 +9,6 @@
 // A date without a time ('2026-11-10') means the start of that day in Dhaka.
 import { z } from 'zod';
 import { PAYMENT_CHANNELS } from '../complaint/channels.ts';
-import type { FileComplaintInput } from '../complaint/filing.ts';
 
 /** Why money is owed back. Only an order the seller did not fulfil starts the refund rule. */
 export const REFUND_DUE_REASONS = ['not_fulfilled', 'cancelled_by_seller', 'returned_by_buyer', 'none'] as const;
@@ -127,22 +126,4 @@ export function layerFacts(layers: FactLayers): { facts: WireFacts; sources: Par
     }
   }
   return { facts: facts as WireFacts, sources };
-}
-
-/**
- * The facts a filing already states, plus what the consumer added. The order date picks the
- * rule set; a prepaid order counts as paid in full unless the consumer says otherwise (cash on
- * delivery: nothing is known to be paid); the seller was contacted on the day the consumer gave.
- */
-export function factsFromFiling(input: FileComplaintInput): WireFacts {
-  const { order, preChecks } = input;
-  return {
-    orderDate: order.date,
-    paymentChannel: order.paymentChannel,
-    priceBdt: order.amountBdt,
-    ...(order.paymentChannel === 'cod' ? {} : { amountPaidBdt: order.amountBdt }),
-    ...(preChecks.contactedMerchant && preChecks.contactedOn ? { complaintToMerchantAt: preChecks.contactedOn } : {}),
-    causeOfActionDate: preChecks.problemDate,
-    ...input.facts,
-  };
 }

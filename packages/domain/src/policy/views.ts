@@ -71,3 +71,5 @@ export type RuleBreaches = z.infer<typeof RuleBreachesSchema>;
 
 export const MerchantRuleBreachesSchema = RuleBreachesSchema.extend({ merchantId: Uuid, merchantName: z.string() });
 export type MerchantRuleBreaches = z.infer<typeof MerchantRuleBreachesSchema>;
+export const MerchantRuleBreachesListSchema = z.object({ items: z.array(MerchantRuleBreachesSchema) });
+export type MerchantRuleBreachesList = z.infer<typeof MerchantRuleBreachesListSchema>;

@@ -2,6 +2,8 @@
 // the scopes it was created with (packages/domain/src/merchant/apiKeys.ts).
 import { randomUUID } from 'node:crypto';
 import type { ApiKeyScope } from '@nalish/domain';
+import type { ApiKeyView } from '@nalish/domain/responses';
+import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { keyedHash, randomToken } from './secrets.ts';
 
@@ -50,4 +52,33 @@ export async function revokeApiKey(deps: Deps, merchantId: string, id: string): 
     deps.now(),
   ]);
   return rows.length > 0;
+}
+
+interface ApiKeyRow {
+  id: string;
+  prefix: string;
+  label: string;
+  scopes: ApiKeyScope[];
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** The merchant's keys, newest first (never the key itself, which is stored only as a hash). */
+export async function listApiKeys(db: Queryable, merchantId: string): Promise<ApiKeyView[]> {
+  const rows = await db.query<ApiKeyRow>(
+    'SELECT id, prefix, label, scopes, created_at, revoked_at, last_used_at FROM api_keys WHERE merchant_id = $1 ORDER BY created_at DESC, id',
+    [merchantId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    prefix: r.prefix,
+    label: r.label,
+    scopes: r.scopes,
+    createdAt: iso(r.created_at)!,
+    revokedAt: iso(r.revoked_at),
+    lastUsedAt: iso(r.last_used_at),
+  }));
 }

@@ -38,7 +38,7 @@ export interface SignInAttempt {
 }
 
 export type SignedIn = { token: string; expiresAt: Date } & (
-  | { kind: 'merchant'; userId: string; merchantId: string; role: string; name: string }
+  | { kind: 'merchant'; userId: string; merchantId: string; role: 'owner' | 'agent'; name: string }
   | { kind: 'officer'; officerId: string; officeId: string; name: string }
 );
 
@@ -82,7 +82,7 @@ interface Account {
   email: string;
   locale: Locale;
   merchant_id?: string;
-  role?: string;
+  role?: 'owner' | 'agent';
   office_id?: string;
   totp_secret?: string;
 }

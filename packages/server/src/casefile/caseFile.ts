@@ -5,7 +5,7 @@ import { DISTRICTS, activeContentWarning, formatBdt, formatDate, formatDateTime,
 import type { Deps } from '../deps.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
 import { fullView } from '../complaints/view.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { BN, fill } from './labels.ts';
 import { PdfWriter } from './pdf.ts';
 

@@ -4,8 +4,8 @@ import { type Action, type Command, type Role, transition } from '@nalish/domain
 import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../policies/actor.ts';
-import { mayAccessComplaint } from '../policies/complaint.ts';
+import type { Actor } from '../access/actor.ts';
+import { authorise } from '../access/complaint.ts';
 import { applyOutcome, loadMerchantContact, merchantReachable, stepEvent } from './apply.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow, toSnapshot } from './row.ts';
 
@@ -15,12 +15,6 @@ export async function lockComplaint(tx: Queryable, where: { id: string } | { cod
     ['id' in where ? where.id : where.code],
   );
   return row ?? null;
-}
-
-/** Object-level check: a complaint someone may not see is reported as not found. */
-export function authorise(actor: Actor, row: ComplaintRow | null): ComplaintRow {
-  if (!row || !mayAccessComplaint(actor, row)) throw new AppError('not_found');
-  return row;
 }
 
 /** Evidence named in a payload must already be attached to this complaint. */

@@ -8,7 +8,7 @@ import { enqueueNotifications } from '../notify/enqueue.ts';
 import { writeEvent } from '../records/events.ts';
 import type { RecordRefOf } from '../records/kinds.ts';
 import { type TimerSpec, startClock } from '../records/timers.ts';
-import { type Actor, actorId } from '../policies/actor.ts';
+import { type Actor, actorId } from '../access/actor.ts';
 import { enqueueMerchantEvent } from '../webhooks/enqueue.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow } from './row.ts';
 

@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   type FileComplaintInput,
   INITIAL_SNAPSHOT,
+  TERMINAL_STATES,
   dhakaDate,
   factsFromFiling,
   filingDateProblems,
@@ -53,8 +54,8 @@ export async function fileComplaint(deps: Deps, phone: string, input: FileCompla
     const [dup] = await tx.query<{ tracking_code: string }>(
       `SELECT tracking_code FROM complaints
        WHERE consumer_phone = $1 AND merchant_id = $2 AND lower(order_number) = lower($3)
-         AND state NOT IN ('closed','withdrawn','rejected')`,
-      [phone, merchantId, input.order.number],
+         AND state <> ALL($4::text[])`,
+      [phone, merchantId, input.order.number, [...TERMINAL_STATES]],
     );
     if (dup) throw new AppError('duplicate_complaint', { code: dup.tracking_code }, { trackingCode: dup.tracking_code });
 

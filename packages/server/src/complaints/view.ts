@@ -10,6 +10,7 @@ import {
   STATE_INFO,
   type State,
   actionsFor,
+  isHumanAction,
   maskMobile,
   regulatorWindow,
 } from '@nalish/domain';
@@ -17,19 +18,13 @@ import type { ComplaintSummary, ComplaintView, Evidence, TimelineEntry } from '@
 import type { Queryable } from '../db/db.ts';
 import { type ChainReport, verifyChain } from '../history/chain.ts';
 import { policyView } from '../findings/view.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import type { ComplaintRow } from './row.ts';
-
-// Steps people take through the API; the others are the system's (deadlines, routing).
-const HUMAN_ACTIONS = new Set<Action>([
-  'respond', 'accept', 'reject', 'confirm_fulfilled', 'report_unfulfilled', 'rate', 'withdraw',
-  'reject_invalid', 'assign', 'request_info', 'provide_info', 'schedule_hearing', 'decide',
-  'record_fine_collected', 'close',
-]);
 
 export function availableActions(row: Pick<ComplaintRow, 'state' | 'info_requested_from'>, role: Role): Action[] {
   return actionsFor(row.state, role).filter((a) => {
-    if (!HUMAN_ACTIONS.has(a)) return false;
+    // Steps people take through the API; the others are the system's (deadlines, routing).
+    if (!isHumanAction(a)) return false;
     if (a === 'provide_info') return row.info_requested_from === role;
     return true;
   });

@@ -1,25 +1,17 @@
 // Attaching evidence: the file is checked and stored, and its SHA-256 goes into the
 // complaint's history, so the file can later be shown to be the one that was filed.
 import { createHash, randomUUID } from 'node:crypto';
+import type { EvidenceUploaded } from '@nalish/domain/responses';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { authorise, lockComplaint } from '../complaints/act.ts';
+import { authorise } from '../access/complaint.ts';
+import { lockComplaint } from '../complaints/act.ts';
 import { recordEvent } from '../complaints/apply.ts';
-import type { Actor } from '../policies/actor.ts';
-import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, detectEvidenceType } from './detect.ts';
-import { type ActiveContentKind, pdfActiveContent } from './pdfActiveContent.ts';
+import type { Actor } from '../access/actor.ts';
+import { type EvidenceType, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB, isTerminal } from '@nalish/domain';
+import { detectEvidenceType } from './detect.ts';
+import { pdfActiveContent } from './pdfActiveContent.ts';
 
-export interface EvidenceView {
-  id: string;
-  filename: string;
-  mediaType: string;
-  /** What the file can do when opened (PDFs: JavaScript, automatic actions, embedded files). */
-  activeContent: ActiveContentKind[];
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  createdAt: string;
-}
 
 /** A display name only: path parts and control characters removed. */
 export function cleanFilename(name: string): string {
@@ -44,8 +36,8 @@ export async function attachEvidence(
   where: { code: string },
   actor: Exclude<Actor, { role: 'system' }>,
   file: { filename: string; data: Buffer },
-): Promise<EvidenceView> {
-  if (file.data.length > MAX_EVIDENCE_BYTES) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+): Promise<EvidenceUploaded> {
+  if (file.data.length > MAX_EVIDENCE_BYTES) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_MB });
   const mediaType = await detectEvidenceType(file.data);
   if (!mediaType) throw new AppError('evidence_type');
   const sha256 = createHash('sha256').update(file.data).digest('hex');
@@ -60,7 +52,7 @@ export async function attachEvidence(
   try {
     return await deps.db.transaction(async (tx) => {
       const row = authorise(actor, await lockComplaint(tx, where));
-      if (['closed', 'withdrawn', 'rejected'].includes(row.state)) throw new AppError('invalid_transition', { state: row.state });
+      if (isTerminal(row.state)) throw new AppError('invalid_transition', { state: row.state });
       const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence WHERE complaint_id = $1', [row.id]);
       if (n >= MAX_EVIDENCE_FILES) throw new AppError('evidence_limit', { max: MAX_EVIDENCE_FILES });
       const now = deps.now();
@@ -69,8 +61,9 @@ export async function attachEvidence(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [id, row.id, actor.role, filename, mediaType, file.data.length, sha256, key, now, activeContent],
       );
-      await recordEvent(tx, row, { type: 'evidence_added', actor, payload: { evidenceId: id, filename, mediaType, sizeBytes: file.data.length, sha256 } }, now);
-      return { id, filename, mediaType, activeContent, sizeBytes: file.data.length, sha256, uploadedBy: actor.role, createdAt: now.toISOString() };
+      const updated = await recordEvent(tx, row, { type: 'evidence_added', actor, payload: { evidenceId: id, filename, mediaType, sizeBytes: file.data.length, sha256 } }, now);
+      // The upload is a step of the history: its answer gives the version the next step must name.
+      return { id, filename, mediaType, activeContent, sizeBytes: file.data.length, sha256, uploadedBy: actor.role, createdAt: now.toISOString(), complaintVersion: updated.version };
     });
   } catch (e) {
     // Nothing refers to the stored file: remove it so a refused upload leaves no trace.

@@ -15,9 +15,10 @@ import type { Outcome } from '@nalish/domain/policy';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
 import { recordEvent } from '../complaints/apply.ts';
-import { authorise, checkEvidence, lockComplaint } from '../complaints/act.ts';
+import { authorise } from '../access/complaint.ts';
+import { checkEvidence, lockComplaint } from '../complaints/act.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { evaluateLayers, saveEvaluation } from './evaluate.ts';
 import { type StoredEvaluation, activeReview, outcomesOf } from './stored.ts';
 

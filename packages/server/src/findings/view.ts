@@ -3,7 +3,7 @@
 import { layerFacts } from '@nalish/domain';
 import type { PolicyView } from '@nalish/domain/responses';
 import type { ComplaintRow } from '../complaints/row.ts';
-import type { Actor } from '../policies/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { STATABLE_FACTS } from './commands.ts';
 import { type Review, activeReview, effectiveOutcome } from './stored.ts';
 

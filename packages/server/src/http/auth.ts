@@ -8,7 +8,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { findApiKey } from '../auth/apiKeys.ts';
 import { findSession } from '../auth/sessions.ts';
-import { type Actor, hasScope } from '../policies/actor.ts';
+import { type Actor, hasScope } from '../access/actor.ts';
 
 export const SESSION_COOKIE = 'nalish_session';
 

@@ -17,7 +17,7 @@ import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from '../history/chain.ts';
-import { actorId } from '../policies/actor.ts';
+import { actorId } from '../access/actor.ts';
 import { isApiKey } from './auth.ts';
 
 export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;

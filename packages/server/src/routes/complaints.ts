@@ -2,19 +2,20 @@
 // per lifecycle step. Each handler: authenticate → validate (schema) → one command → present.
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
+import { ComplaintPageSchema, ComplaintViewSchema, EvidenceUploadedSchema, FileSchema } from '@nalish/domain/responses';
+import { ActionPayloads, EVIDENCE_TYPES, HUMAN_ACTIONS, FileComplaintSchema, MAX_EVIDENCE_MB, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
-import { actOnComplaint, authorise } from '../complaints/act.ts';
+import { actOnComplaint } from '../complaints/act.ts';
 import { fileComplaint } from '../complaints/file.ts';
 import { listComplaints } from '../complaints/lists.ts';
-import { COMPLAINT_COLUMNS, type ComplaintRow } from '../complaints/row.ts';
+import { readComplaint } from '../complaints/read.ts';
 import { fullView, summary } from '../complaints/view.ts';
 import { attachEvidence } from '../evidence/attach.ts';
-import { MAX_EVIDENCE_BYTES } from '../evidence/detect.ts';
+import { readEvidenceFile } from '../evidence/read.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
-import type { Actor } from '../policies/actor.ts';
+import { sendFile } from '../http/sendFile.ts';
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
 
@@ -24,17 +25,8 @@ export function codeOrNotFound(input: string): string {
   return code;
 }
 
-export async function readComplaint(deps: Deps, actor: Actor, code: string): Promise<ComplaintRow> {
-  const [row] = await deps.db.query<ComplaintRow>(`SELECT ${COMPLAINT_COLUMNS} FROM complaints c WHERE c.tracking_code = $1`, [code]);
-  return authorise(actor, row ?? null);
-}
-
-/** The steps a person can take, each with its own endpoint and body schema. */
-export const ROUTED_ACTIONS = [
-  'respond', 'accept', 'reject', 'confirm_fulfilled', 'report_unfulfilled', 'rate', 'withdraw',
-  'reject_invalid', 'assign', 'request_info', 'provide_info', 'schedule_hearing', 'decide',
-  'record_fine_collected', 'close',
-] as const satisfies readonly Action[];
+/** The steps a person can take (the domain's table says which), each with its own endpoint and body schema. */
+export const ROUTED_ACTIONS = HUMAN_ACTIONS;
 
 const Version = z.object({
   expectedVersion: z.number().int().min(1).optional().describe('The version you saw; a newer one answers 409'),
@@ -48,7 +40,7 @@ export const complaintRoutes =
       {
         // Limited per verified number per day (complaints/file.ts), not per address: many
         // mobile users share one carrier address.
-        schema: { tags: ['consumer'], summary: 'File a complaint (consumer session)', body: FileComplaintSchema },
+        schema: { tags: ['consumer'], summary: 'File a complaint (consumer session)', body: FileComplaintSchema, response: { 201: ComplaintViewSchema } },
       },
       async (request, reply) => {
         const actor = requireRole(request, 'consumer');
@@ -64,6 +56,7 @@ export const complaintRoutes =
           tags: ['consumer'],
           summary: "The signed-in consumer's complaints",
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(200).optional() }),
+          response: { 200: ComplaintPageSchema },
         },
       },
       async (request) => {
@@ -76,10 +69,10 @@ export const complaintRoutes =
 
     app.get(
       '/api/v1/complaints/:code',
-      { schema: { tags: ['complaints'], summary: 'A complaint with its timeline and evidence', params: CodeParams } },
+      { schema: { tags: ['complaints'], summary: 'A complaint with its timeline and evidence', params: CodeParams, response: { 200: ComplaintViewSchema } } },
       async (request) => {
         const actor = requireScope(request, 'complaints:read');
-        const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
+        const row = await readComplaint(deps.db, actor, codeOrNotFound(request.params.code));
         return fullView(deps.db, row, actor, deps.now(), deps.settings);
       },
     );
@@ -89,9 +82,10 @@ export const complaintRoutes =
       {
         schema: {
           tags: ['complaints'],
-          summary: 'Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to 10 MB',
+          summary: `Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to ${MAX_EVIDENCE_MB} MB`,
           params: CodeParams,
           consumes: ['multipart/form-data'],
+          response: { 201: EvidenceUploadedSchema },
         },
       },
       async (request, reply) => {
@@ -103,7 +97,7 @@ export const complaintRoutes =
         const part = (request.body as Record<string, MultipartFile | MultipartValue | undefined> | undefined)?.file;
         if (!part || part.type !== 'file') throw invalidFields({ path: 'file', code: 'no_file' });
         const data = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+        if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_MB });
         const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });
         return reply.status(201).send(view);
       },
@@ -111,25 +105,19 @@ export const complaintRoutes =
 
     app.get(
       '/api/v1/complaints/:code/evidence/:id',
-      { schema: { tags: ['complaints'], summary: 'Download one evidence file', params: CodeParams.extend({ id: z.uuid() }) } },
+      { schema: { tags: ['complaints'], summary: 'Download one evidence file', params: CodeParams.extend({ id: z.uuid() }), produces: [...EVIDENCE_TYPES], response: { 200: FileSchema.describe('The file as uploaded') } } },
       async (request, reply) => {
         const actor = requireScope(request, 'complaints:read');
-        const row = await readComplaint(deps, actor, codeOrNotFound(request.params.code));
-        const [ev] = await deps.db.query<{ storage_key: string; media_type: string; filename: string; active_content: string[] }>(
-          'SELECT storage_key, media_type, filename, active_content FROM evidence WHERE id = $1 AND complaint_id = $2',
-          [request.params.id, row.id],
-        );
-        if (!ev) throw new AppError('not_found');
-        const data = await deps.storage.get(ev.storage_key);
+        const file = await readEvidenceFile(deps, actor, codeOrNotFound(request.params.code), request.params.id);
         // Served as a download with a fixed type, so a file can never run as a page here. A PDF
         // that can act when opened says so (the web app shows the same warning beside it).
-        if (ev.active_content.length > 0) void reply.header('nalish-active-content', ev.active_content.join(', '));
-        return reply
-          .header('content-type', ev.media_type)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ev.filename)}`)
+        if (file.activeContent.length > 0) void reply.header('nalish-active-content', file.activeContent.join(', '));
+        void reply
+          .header('content-type', file.mediaType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
           .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .send(data);
+          .header('content-security-policy', "default-src 'none'; sandbox");
+        return sendFile(reply, file.data);
       },
     );
 
@@ -139,7 +127,7 @@ export const complaintRoutes =
       const body = z.intersection(payload, Version);
       app.post(
         `/api/v1/complaints/:code/${action.replaceAll('_', '-')}`,
-        { schema: { tags: ['lifecycle'], summary: `Lifecycle step: ${action}`, params: CodeParams, body } },
+        { schema: { tags: ['lifecycle'], summary: `Lifecycle step: ${action}`, params: CodeParams, body, response: { 200: ComplaintViewSchema } } },
         async (request) => {
           // Every step an API key can take (respond, provide_info, …) answers the complaint.
           const actor = requireScope(request, 'complaints:respond');

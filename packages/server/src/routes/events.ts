@@ -1,5 +1,6 @@
 // The merchant's events feed: for systems that poll instead of receiving webhooks.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { EventsPageSchema } from '@nalish/domain/responses';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
@@ -23,6 +24,7 @@ export const eventRoutes =
             'Every event is returned once, in order; pass nextCursor as `after` on the next call. hasMore: more are ready now. ' +
             'An event appears once the transaction that wrote it, and every transaction that began before it, has finished.',
           querystring: EventsQuery,
+          response: { 200: EventsPageSchema },
         },
       },
       async (request) => {

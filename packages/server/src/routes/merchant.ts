@@ -2,19 +2,21 @@
 // API keys for the merchant's own systems. Routes an API key may call name the scope they
 // need (requireScope); keys and team are for signed-in staff only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiKeyCreateSchema, type ApiKeyScope } from '@nalish/domain';
+import { ApiKeyListSchema, ComplaintPageSchema, CreatedApiKeySchema, MerchantSessionSchema, NoContentSchema, TeamListSchema, TeamMemberResultSchema } from '@nalish/domain/responses';
+import { ApiKeyCreateSchema } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { AppError, invalidFields } from '../errors.ts';
-import { createMerchantUser } from '../admin/ops.ts';
+import { AppError } from '../errors.ts';
+import { mayListApiKeys, mayManageApiKeys } from '../access/apiKey.ts';
+import { ownerOf, staffOf } from '../access/merchant.ts';
 import { breachesByRule } from '../findings/stats.ts';
 import { merchantFigures } from '../stats/figures.ts';
-import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
-import { randomToken } from '../auth/secrets.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/apiKeys.ts';
 import { staffSignIn } from '../auth/staffSignIn.ts';
 import { listComplaints } from '../complaints/lists.ts';
 import { summary } from '../complaints/view.ts';
-import { requireRole, requireScope, sessionCookie } from '../http/auth.ts';
+import { addTeamMember, changeTeamMember, listTeam } from '../merchants/team.ts';
+import { requireActor, requireRole, requireScope, sessionCookie } from '../http/auth.ts';
 import { ListQuery, toFilter } from './listQuery.ts';
 
 export const MerchantLoginSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
@@ -31,60 +33,13 @@ export const TeamMemberPatchSchema = z
   .object({ active: z.boolean().optional(), role: z.enum(['owner', 'agent']).optional() })
   .refine((p) => p.active !== undefined || p.role !== undefined, { message: 'nothing_to_change' });
 
-interface TeamRow {
-  id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'agent';
-  active: boolean;
-  created_at: Date;
-}
-
-const teamMember = (r: TeamRow) => ({ id: r.id, email: r.email, name: r.name, role: r.role, active: r.active, createdAt: new Date(r.created_at).toISOString() });
-
-/** Staff signed in with a session (not an API key). */
-function requireStaff(request: Parameters<typeof requireRole>[0]) {
-  const actor = requireRole(request, 'merchant');
-  if (!actor.userId) throw new AppError('forbidden');
-  return { merchantId: actor.merchantId, userId: actor.userId };
-}
-
-interface ApiKeyRow {
-  id: string;
-  prefix: string;
-  label: string;
-  scopes: ApiKeyScope[];
-  created_at: Date;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-}
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const apiKey = (r: ApiKeyRow) => ({
-  id: r.id,
-  prefix: r.prefix,
-  label: r.label,
-  scopes: r.scopes,
-  createdAt: iso(r.created_at)!,
-  revokedAt: iso(r.revoked_at),
-  lastUsedAt: iso(r.last_used_at),
-});
-
 export const merchantRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    /** A signed-in owner (a session, never an API key). */
-    const requireOwner = async (request: Parameters<typeof requireRole>[0]) => {
-      const actor = requireStaff(request);
-      const [me] = await deps.db.query<{ role: string }>('SELECT role FROM merchant_users WHERE id = $1 AND active', [actor.userId]);
-      if (me?.role !== 'owner') throw new AppError('forbidden');
-      return actor;
-    };
-
     app.post(
       '/api/v1/merchant/login',
       {
-        schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema },
+        schema: { tags: ['merchant'], summary: 'Staff sign-in', body: MerchantLoginSchema, response: { 200: MerchantSessionSchema } },
         // Limits per account and per address live in the database (auth/staffSignIn.ts).
         // The answer carries the session token: never kept for an Idempotency-Key.
         config: { idempotency: false },
@@ -98,7 +53,7 @@ export const merchantRoutes =
 
     app.get(
       '/api/v1/merchant/complaints',
-      { schema: { tags: ['merchant'], summary: 'Inbox: complaints against this merchant, soonest deadline first', querystring: ListQuery } },
+      { schema: { tags: ['merchant'], summary: 'Inbox: complaints against this merchant, soonest deadline first', querystring: ListQuery, response: { 200: ComplaintPageSchema } } },
       async (request) => {
         const actor = requireRole(request, 'merchant');
         requireScope(request, 'complaints:read');
@@ -108,24 +63,20 @@ export const merchantRoutes =
       },
     );
 
-    app.get('/api/v1/merchant/api-keys', { schema: { tags: ['merchant'], summary: 'API keys (never the key itself); signed-in staff' } }, async (request) => {
-      const actor = requireStaff(request);
-      const rows = await deps.db.query<ApiKeyRow>(
-        'SELECT id, prefix, label, scopes, created_at, revoked_at, last_used_at FROM api_keys WHERE merchant_id = $1 ORDER BY created_at DESC, id',
-        [actor.merchantId],
-      );
-      return { items: rows.map(apiKey) };
+    app.get('/api/v1/merchant/api-keys', { schema: { tags: ['merchant'], summary: 'API keys (never the key itself); signed-in staff', response: { 200: ApiKeyListSchema } } }, async (request) => {
+      const actor = mayListApiKeys(requireActor(request));
+      return { items: await listApiKeys(deps.db, actor.merchantId) };
     });
 
     app.post(
       '/api/v1/merchant/api-keys',
       {
-        schema: { tags: ['merchant'], summary: 'Create an API key with its scopes (owners, signed in); the key is shown only in this answer', body: ApiKeyCreateSchema },
+        schema: { tags: ['merchant'], summary: 'Create an API key with its scopes (owners, signed in); the key is shown only in this answer', body: ApiKeyCreateSchema, response: { 201: CreatedApiKeySchema } },
         // The answer carries the new key, which is stored only as a hash: never kept for replay.
         config: { idempotency: false },
       },
       async (request, reply) => {
-        const actor = await requireOwner(request); // an API key cannot mint more keys
+        const actor = await mayManageApiKeys(deps.db, requireActor(request));
         const created = await createApiKey(deps, actor.merchantId, request.body.label, request.body.scopes);
         return reply.status(201).send(created);
       },
@@ -133,64 +84,38 @@ export const merchantRoutes =
 
     app.delete(
       '/api/v1/merchant/api-keys/:id',
-      { schema: { tags: ['merchant'], summary: 'Revoke an API key (owners, signed in)', params: z.object({ id: z.uuid() }) } },
+      { schema: { tags: ['merchant'], summary: 'Revoke an API key (owners, signed in)', params: z.object({ id: z.uuid() }), response: { 204: NoContentSchema } } },
       async (request, reply) => {
-        const actor = await requireOwner(request);
+        const actor = await mayManageApiKeys(deps.db, requireActor(request));
         if (!(await revokeApiKey(deps, actor.merchantId, request.params.id))) throw new AppError('not_found');
         return reply.status(204).send();
       },
     );
 
-    app.get('/api/v1/merchant/team', { schema: { tags: ['merchant'], summary: "The merchant's staff accounts" } }, async (request) => {
-      const actor = requireStaff(request);
-      const rows = await deps.db.query<TeamRow>(
-        'SELECT id, email, name, role, active, created_at FROM merchant_users WHERE merchant_id = $1 ORDER BY active DESC, created_at, email',
-        [actor.merchantId],
-      );
-      return { items: rows.map(teamMember) };
+    app.get('/api/v1/merchant/team', { schema: { tags: ['merchant'], summary: "The merchant's staff accounts", response: { 200: TeamListSchema } } }, async (request) => {
+      const actor = staffOf(requireActor(request));
+      return { items: await listTeam(deps.db, actor.merchantId) };
     });
 
     app.post(
       '/api/v1/merchant/team',
       {
-        schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema },
+        schema: { tags: ['merchant'], summary: 'Add a staff member (owners only); a generated password is shown only in this answer', body: TeamMemberCreateSchema, response: { 201: TeamMemberResultSchema } },
         // The answer may carry a generated password: never kept for an Idempotency-Key.
         config: { idempotency: false },
       },
       async (request, reply) => {
-        const actor = await requireOwner(request);
-        const { email, name, role } = request.body;
-        const [taken] = await deps.db.query('SELECT 1 FROM merchant_users WHERE lower(email) = lower($1)', [email]);
-        if (taken) throw invalidFields({ path: 'email', code: 'email_taken' });
-        const generated = request.body.password === undefined;
-        const password = request.body.password ?? randomToken(12);
-        const id = await createMerchantUser(deps.db, { merchantId: actor.merchantId, email, name, role, password });
-        const [row] = await deps.db.query<TeamRow>('SELECT id, email, name, role, active, created_at FROM merchant_users WHERE id = $1', [id]);
-        return reply.status(201).send({ member: teamMember(row!), ...(generated ? { initialPassword: password } : {}) });
+        const actor = await ownerOf(deps.db, requireActor(request));
+        return reply.status(201).send(await addTeamMember(deps, actor.merchantId, request.body));
       },
     );
 
     app.patch(
       '/api/v1/merchant/team/:id',
-      { schema: { tags: ['merchant'], summary: 'Deactivate, reactivate or change the role of a staff member (owners only)', params: z.object({ id: z.uuid() }), body: TeamMemberPatchSchema } },
+      { schema: { tags: ['merchant'], summary: 'Deactivate, reactivate or change the role of a staff member (owners only)', params: z.object({ id: z.uuid() }), body: TeamMemberPatchSchema, response: { 200: TeamMemberResultSchema } } },
       async (request) => {
-        const actor = await requireOwner(request);
-        const { id } = request.params;
-        const [row] = await deps.db.query<TeamRow>('SELECT id, email, name, role, active, created_at FROM merchant_users WHERE id = $1 AND merchant_id = $2', [
-          id,
-          actor.merchantId,
-        ]);
-        if (!row) throw new AppError('not_found');
-        // An owner cannot lock themselves out, nor leave the merchant without an owner.
-        if (id === actor.userId && request.body.active === false) throw invalidFields({ path: 'active', code: 'cannot_deactivate_self' });
-        if (id === actor.userId && request.body.role === 'agent') throw invalidFields({ path: 'role', code: 'cannot_demote_self' });
-        const [updated] = await deps.db.query<TeamRow>(
-          `UPDATE merchant_users SET active = coalesce($3, active), role = coalesce($4, role)
-           WHERE id = $1 AND merchant_id = $2 RETURNING id, email, name, role, active, created_at`,
-          [id, actor.merchantId, request.body.active ?? null, request.body.role ?? null],
-        );
-        if (request.body.active === false) await deps.db.query("DELETE FROM sessions WHERE kind = 'merchant' AND subject = $1", [id]);
-        return { member: teamMember(updated!) };
+        const actor = await ownerOf(deps.db, requireActor(request));
+        return changeTeamMember(deps, actor, request.params.id, request.body);
       },
     );
 

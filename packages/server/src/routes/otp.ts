@@ -1,5 +1,6 @@
 // Consumers sign in with a verified mobile number: request a code, then verify it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ConsumerSessionSchema, OtpIssuedSchema } from '@nalish/domain/responses';
 import { negotiateLocale, normalizeBdMobile } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
@@ -24,7 +25,7 @@ function phoneOrFail(input: string): string {
 export const otpRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post('/api/v1/otp', { schema: { tags: ['consumer'], summary: 'Send a one-time code by SMS', body: OtpRequestSchema } }, async (request, reply) => {
+    app.post('/api/v1/otp', { schema: { tags: ['consumer'], summary: 'Send a one-time code by SMS', body: OtpRequestSchema, response: { 202: OtpIssuedSchema } } }, async (request, reply) => {
       const phone = phoneOrFail(request.body.phone);
       const issued = await issueOtp(deps, phone, request.ip, negotiateLocale(request.headers['accept-language']));
       return reply.status(202).send({ phone, expiresAt: issued.expiresAt.toISOString(), resendAfterSeconds: OTP_RESEND_MS / 1000 });
@@ -33,7 +34,7 @@ export const otpRoutes =
     app.post(
       '/api/v1/otp/verify',
       // The answer carries the session token: never kept for an Idempotency-Key.
-      { schema: { tags: ['consumer'], summary: 'Verify the code and start a session', body: OtpVerifySchema }, config: { idempotency: false } },
+      { schema: { tags: ['consumer'], summary: 'Verify the code and start a session', body: OtpVerifySchema, response: { 200: ConsumerSessionSchema } }, config: { idempotency: false } },
       async (request, reply) => {
         const phone = phoneOrFail(request.body.phone);
         const code = request.body.code.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));

@@ -2,6 +2,7 @@
 // complaint exists), facts stated on a complaint and the officer's review of its findings, and
 // breaches per rule per merchant.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ComplaintViewSchema, EvaluationSchema, MerchantRuleBreachesListSchema } from '@nalish/domain/responses';
 import { FactsWireSchema } from '@nalish/domain';
 import { OUTCOMES, RULE_SETS, evaluateInput } from '@nalish/domain/policy';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ export const policyRoutes =
     app.post(
       '/api/v1/policy/evaluate',
       {
-        schema: { tags: ['public'], summary: 'Evaluate an order’s facts against the rules in force on its order date', body: Body },
+        schema: { tags: ['public'], summary: 'Evaluate an order’s facts against the rules in force on its order date', body: Body, response: { 200: EvaluationSchema } },
         config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
       },
       async (request) => {
@@ -57,6 +58,7 @@ export const policyRoutes =
           summary: 'State facts for the policy checks (consumer: what they learnt; merchant: contest with evidence; officer: correct, with a reason); the rules run again',
           params: CodeParams,
           body: StateFactsBody,
+          response: { 200: ComplaintViewSchema },
         },
       },
       async (request) => {
@@ -69,7 +71,7 @@ export const policyRoutes =
 
     app.post(
       '/api/v1/complaints/:code/policy/review',
-      { schema: { tags: ['regulator'], summary: 'Confirm or override one finding, with a reason (officer)', params: CodeParams, body: ReviewBody } },
+      { schema: { tags: ['regulator'], summary: 'Confirm or override one finding, with a reason (officer)', params: CodeParams, body: ReviewBody, response: { 200: ComplaintViewSchema } } },
       async (request) => {
         const actor = requireRole(request, 'officer');
         const row = await reviewFinding(deps, codeOrNotFound(request.params.code), actor, request.body);
@@ -84,6 +86,7 @@ export const policyRoutes =
           tags: ['public'],
           summary: 'Breaches per rule per merchant (merchant duties, after officer review; `confirmed` = reviewed by an officer)',
           querystring: z.object({ ruleId: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: MerchantRuleBreachesListSchema },
         },
       },
       async (request) => ({ items: await breachesByMerchant(deps.db, request.query) }),

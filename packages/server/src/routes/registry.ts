@@ -1,11 +1,12 @@
 // The public merchant registry: anyone can check a seller before buying.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { normalizeFacebookPage, normalizeWebsite } from '@nalish/domain';
+import { MerchantSearchSchema } from '@nalish/domain/responses';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { breachesByRule } from '../findings/stats.ts';
 import { merchantFigures } from '../stats/figures.ts';
+import { searchMerchants } from '../merchants/search.ts';
 
 interface MerchantRow {
   id: string;
@@ -20,20 +21,8 @@ export const registryRoutes =
   async (app) => {
     app.get(
       '/api/v1/merchants',
-      { schema: { tags: ['public'], summary: 'Search merchants by name, website or Facebook page', querystring: z.object({ q: z.string().trim().min(2).max(200) }) } },
-      async (request) => {
-        const q = request.query.q;
-        const website = normalizeWebsite(q);
-        const facebook = normalizeFacebookPage(q);
-        const rows = await deps.db.query<MerchantRow>(
-          `SELECT m.id, m.name, m.status, m.trade_licence, m.dbid FROM merchants m
-           WHERE m.id IN (SELECT merchant_id FROM merchant_identifiers WHERE (kind = 'website' AND value = $2) OR (kind = 'facebook' AND value = $3))
-              OR lower(m.name) LIKE '%' || lower($1) || '%'
-           ORDER BY m.status = 'registered' DESC, m.name LIMIT 20`,
-          [q.replace(/[%_\\]/g, ''), website, facebook],
-        );
-        return { items: rows.map((r) => ({ id: r.id, name: r.name, status: r.status, registered: r.status === 'registered' })) };
-      },
+      { schema: { tags: ['public'], summary: 'Search merchants by name, website or Facebook page', querystring: z.object({ q: z.string().trim().min(2).max(200) }), response: { 200: MerchantSearchSchema } } },
+      async (request) => searchMerchants(deps.db, request.query.q),
     );
 
     app.get(

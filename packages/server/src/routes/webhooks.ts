@@ -3,10 +3,12 @@
 // own endpoints and deliveries; anything else is 404.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NoContentSchema, WebhookDeliveryPageSchema, WebhookDeliverySchema, WebhookEndpointCreatedSchema, WebhookEndpointListSchema, WebhookEndpointSchema } from '@nalish/domain/responses';
 import { WebhookCreateSchema, WebhookPatchSchema, WebhookRotateSchema } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { requireRole, requireScope } from '../http/auth.ts';
+import { webhookMerchantOf } from '../access/webhookEndpoint.ts';
+import { requireActor } from '../http/auth.ts';
 import { MERCHANT_EVENT_TYPES } from '../integration/merchantEvents.ts';
 import { getDelivery, listDeliveries, redeliver } from '../webhooks/deliveries.ts';
 import {
@@ -32,11 +34,7 @@ const EndpointParams = z.object({ id: z.uuid() });
 const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,18}$/) });
 
 /** Every webhook route: the merchant's staff, or one of its API keys with webhooks:manage. */
-function merchantOf(request: FastifyRequest): string {
-  const merchant = requireRole(request, 'merchant');
-  requireScope(request, 'webhooks:manage');
-  return merchant.merchantId;
-}
+const merchantOf = (request: FastifyRequest): string => webhookMerchantOf(requireActor(request));
 
 /** Test events and redeliveries make outgoing requests: limited per merchant (not per address). */
 const perMerchant = (max: number) => ({
@@ -54,47 +52,47 @@ export const webhookRoutes =
 
     app.get(
       '/api/v1/merchant/webhooks',
-      { schema: { tags, summary: 'Webhook endpoints (never their secrets), and the event types an endpoint may choose' } },
-      async (request) => ({ items: await listEndpoints(deps, merchantOf(request)), eventTypes: MERCHANT_EVENT_TYPES }),
+      { schema: { tags, summary: 'Webhook endpoints (never their secrets), and the event types an endpoint may choose', response: { 200: WebhookEndpointListSchema } } },
+      async (request) => ({ items: await listEndpoints(deps, merchantOf(request)), eventTypes: [...MERCHANT_EVENT_TYPES] }),
     );
 
     app.post(
       '/api/v1/merchant/webhooks',
       // The answer carries the signing secret once: it is never kept for an idempotent replay.
-      { schema: { tags, summary: 'Register an endpoint; its signing secret is shown only in this answer', body: WebhookCreateSchema }, config: { idempotency: false } },
+      { schema: { tags, summary: 'Register an endpoint; its signing secret is shown only in this answer', body: WebhookCreateSchema, response: { 201: WebhookEndpointCreatedSchema } }, config: { idempotency: false } },
       async (request, reply) => reply.status(201).send(await createEndpoint(deps, merchantOf(request), request.body)),
     );
 
-    app.get('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'One endpoint', params: EndpointParams } }, async (request) =>
+    app.get('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'One endpoint', params: EndpointParams, response: { 200: WebhookEndpointSchema } } }, async (request) =>
       getEndpoint(deps, merchantOf(request), request.params.id),
     );
 
     app.patch(
       '/api/v1/merchant/webhooks/:id',
-      { schema: { tags, summary: 'Change the URL or events, or switch the endpoint off or on', params: EndpointParams, body: WebhookPatchSchema } },
+      { schema: { tags, summary: 'Change the URL or events, or switch the endpoint off or on', params: EndpointParams, body: WebhookPatchSchema, response: { 200: WebhookEndpointSchema } } },
       async (request) => updateEndpoint(deps, merchantOf(request), request.params.id, request.body),
     );
 
-    app.delete('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'Delete an endpoint; waiting deliveries are dropped', params: EndpointParams } }, async (request, reply) => {
+    app.delete('/api/v1/merchant/webhooks/:id', { schema: { tags, summary: 'Delete an endpoint; waiting deliveries are dropped', params: EndpointParams, response: { 204: NoContentSchema } } }, async (request, reply) => {
       await deleteEndpoint(deps, merchantOf(request), request.params.id);
       return reply.status(204).send();
     });
 
     app.post(
       '/api/v1/merchant/webhooks/:id/rotate-secret',
-      { schema: { tags, summary: 'A new signing secret, shown only in this answer', params: EndpointParams, body: WebhookRotateSchema.nullish() }, config: { idempotency: false } },
+      { schema: { tags, summary: 'A new signing secret, shown only in this answer', params: EndpointParams, body: WebhookRotateSchema.nullish(), response: { 200: WebhookEndpointCreatedSchema } }, config: { idempotency: false } },
       async (request) => rotateSecret(deps, merchantOf(request), request.params.id, request.body?.keepPreviousHours ?? 0),
     );
 
     app.post(
       '/api/v1/merchant/webhooks/:id/enable',
-      { schema: { tags, summary: 'Switch a disabled endpoint on again; its waiting deliveries go out in order', params: EndpointParams } },
+      { schema: { tags, summary: 'Switch a disabled endpoint on again; its waiting deliveries go out in order', params: EndpointParams, response: { 200: WebhookEndpointSchema } } },
       async (request) => enableEndpoint(deps, merchantOf(request), request.params.id),
     );
 
     app.post(
       '/api/v1/merchant/webhooks/:id/ping',
-      { schema: { tags, summary: 'Send a test event (type ping); its result appears in the delivery log', params: EndpointParams }, config: perMerchant(30) },
+      { schema: { tags, summary: 'Send a test event (type ping); its result appears in the delivery log', params: EndpointParams, response: { 202: WebhookDeliverySchema } }, config: perMerchant(30) },
       async (request, reply) => {
         const id = await pingEndpoint(deps, merchantOf(request), request.params.id);
         return reply.status(202).send(await getDelivery(deps, merchantOf(request), request.params.id, String(id)));
@@ -103,19 +101,19 @@ export const webhookRoutes =
 
     app.get(
       '/api/v1/merchant/webhooks/:id/deliveries',
-      { schema: { tags, summary: 'Delivery log, newest first, each with its HTTP attempts', params: EndpointParams, querystring: DeliveryListQuery } },
+      { schema: { tags, summary: 'Delivery log, newest first, each with its HTTP attempts', params: EndpointParams, querystring: DeliveryListQuery, response: { 200: WebhookDeliveryPageSchema } } },
       async (request) => listDeliveries(deps, merchantOf(request), request.params.id, request.query),
     );
 
     app.get(
       '/api/v1/merchant/webhooks/:id/deliveries/:deliveryId',
-      { schema: { tags, summary: 'One delivery with its attempts and body', params: DeliveryParams } },
+      { schema: { tags, summary: 'One delivery with its attempts and body', params: DeliveryParams, response: { 200: WebhookDeliverySchema } } },
       async (request) => getDelivery(deps, merchantOf(request), request.params.id, request.params.deliveryId),
     );
 
     app.post(
       '/api/v1/merchant/webhooks/:id/deliveries/:deliveryId/redeliver',
-      { schema: { tags, summary: 'Send a delivery again, with the same event id', params: DeliveryParams }, config: perMerchant(60) },
+      { schema: { tags, summary: 'Send a delivery again, with the same event id', params: DeliveryParams, response: { 202: WebhookDeliverySchema } }, config: perMerchant(60) },
       async (request, reply) => reply.status(202).send(await redeliver(deps, merchantOf(request), request.params.id, request.params.deliveryId)),
     );
   };

@@ -1,25 +1,21 @@
 // The widget and the trust badge: the loader script, the badge's data and image (bound to the
 // merchant's websites), the merchant's signing secret for order context, and the demo shop.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { BadgeSchema, FileSchema, NoContentSchema, SigningSecretCreatedSchema, SigningSecretInfoSchema } from '@nalish/domain/responses';
 import { negotiateLocale } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { requireRole } from '../http/auth.ts';
+import { ownerOf, staffOf } from '../access/merchant.ts';
+import { requireActor } from '../http/auth.ts';
+import { sendFile } from '../http/sendFile.ts';
 import { badgeFor, badgeSvg, pageHost } from '../widget/badge.ts';
-import { demoShopPage } from '../widget/demoShop.ts';
+import { demoShopPage } from '../demo/demoShop.ts';
 import { loaderSource, pickEncoding } from '../widget/loader.ts';
 import { rotateSigningSecret, signingSecretInfo } from '../widget/signingSecrets.ts';
 
 const Lang = z.object({ lang: z.enum(['bn', 'en']).optional().describe('Language of the texts; default from Accept-Language') });
-
-/** Staff signed in with a session (an API key cannot see or change the signing secret). */
-function requireStaff(request: FastifyRequest) {
-  const actor = requireRole(request, 'merchant');
-  if (!actor.userId) throw new AppError('forbidden');
-  return { merchantId: actor.merchantId, userId: actor.userId };
-}
 
 // The badge's answer depends on the page asking: no cache may keep one and hand it to another
 // site. Any site may read it (it is public), without cookies.
@@ -48,6 +44,8 @@ export const widgetRoutes =
                 ? 'The widget loader: <script src=".../widget.js" data-merchant="<id>" async> (docs/INTEGRATION.md)'
                 : 'The same loader, showing the trust badge where the script tag is',
             querystring: z.object({ v: z.string().max(40).optional().describe('The version; a versioned URL may be cached for a year') }),
+            produces: ['text/javascript'],
+            response: { 200: FileSchema.describe('The script'), 304: NoContentSchema },
           },
         },
         async (request, reply) => {
@@ -64,7 +62,7 @@ export const widgetRoutes =
           if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
           const encoding = pickEncoding(request.headers['accept-encoding']);
           if (encoding) void reply.header('content-encoding', encoding);
-          return reply.send(encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body);
+          return sendFile(reply, encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body);
         },
       );
     }
@@ -77,6 +75,7 @@ export const widgetRoutes =
           summary: "The trust badge's data: registration and, only on the merchant's own websites (by the Origin or Referer header), its 12-month record",
           params: z.object({ merchantId: z.uuid() }),
           querystring: Lang,
+          response: { 200: BadgeSchema },
         },
         config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
       },
@@ -97,6 +96,8 @@ export const widgetRoutes =
           summary: 'The trust badge as an SVG image: /badge/<merchant id>.svg (bound to the merchant\'s websites by the Referer header)',
           params: z.object({ file: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.svg$/i) }),
           querystring: Lang,
+          produces: ['image/svg+xml'],
+          response: { 200: FileSchema.describe('The badge'), 404: FileSchema.describe('The badge of an unknown merchant') },
         },
         config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
       },
@@ -106,19 +107,20 @@ export const widgetRoutes =
         // Only the Referer counts here: an <img> request carries no Origin.
         const host = pageHost({ referer: request.headers.referer });
         const badge = await badgeFor(deps.db, merchantId, host, { now: deps.now(), publicUrl: deps.config.publicUrl, locale });
-        return badgeHeaders(reply)
+        void badgeHeaders(reply)
           .status(badge ? 200 : 404)
           .header('content-type', 'image/svg+xml; charset=utf-8')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .send(badgeSvg(locale, badge));
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        return sendFile(reply, badgeSvg(locale, badge));
       },
     );
 
     app.get(
       '/api/v1/merchant/signing-secret',
-      { schema: { tags: ['merchant'], summary: 'Whether the merchant has a signing secret for order context (never the secret itself)' } },
+      { schema: { tags: ['merchant'], summary: 'Whether the merchant has a signing secret for order context (never the secret itself)', response: { 200: SigningSecretInfoSchema } } },
       async (request) => {
-        const actor = requireStaff(request);
+        // Staff signed in with a session: an API key cannot see or change the signing secret.
+        const actor = staffOf(requireActor(request));
         const info = await signingSecretInfo(deps.db, actor.merchantId);
         return { exists: info !== null, prefix: info?.prefix ?? null, createdAt: info?.createdAt ?? null };
       },
@@ -130,14 +132,13 @@ export const widgetRoutes =
         schema: {
           tags: ['merchant'],
           summary: 'Create or rotate the signing secret for order context (owners only). The secret is shown only in this answer; the old one stops working at once.',
+          response: { 201: SigningSecretCreatedSchema },
         },
         // The answer carries the secret once: it is never kept for an idempotent replay.
         config: { rateLimit: { max: 10, timeWindow: '15 minutes' }, idempotency: false },
       },
       async (request, reply) => {
-        const actor = requireStaff(request);
-        const [me] = await deps.db.query<{ role: string }>('SELECT role FROM merchant_users WHERE id = $1 AND active', [actor.userId]);
-        if (me?.role !== 'owner') throw new AppError('forbidden');
+        const actor = await ownerOf(deps.db, requireActor(request));
         const created = await rotateSigningSecret(deps.db, deps.secret, actor.merchantId, { userId: actor.userId, now: deps.now() });
         return reply.status(201).header('cache-control', 'no-store').send(created);
       },

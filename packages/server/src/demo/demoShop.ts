@@ -5,9 +5,9 @@
 import { randomInt } from 'node:crypto';
 import { type Locale, dhakaDate, formatBdt, formatDate, normalizeBdMobile, t } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
-import { DEMO } from '../demo.ts';
-import { type OrderContextClaims, signOrderContext } from './orderContext.ts';
-import { rotateSigningSecret, signingSecretFor } from './signingSecrets.ts';
+import { DEMO } from './demo.ts';
+import { type OrderContextClaims, signOrderContext } from '../widget/orderContext.ts';
+import { rotateSigningSecret, signingSecretFor } from '../widget/signingSecrets.ts';
 
 // The shop's own words (it is a stand-in for a merchant's site, so they live with it).
 const TEXT = {

@@ -3,12 +3,12 @@
 // on this computer (config.ts); a public install never starts with the demo logins working
 // unless DEMO_DATA=force says it is a demo on purpose.
 import type { FileComplaintInput } from '@nalish/domain';
-import type { Queryable } from './db/db.ts';
-import type { Deps } from './deps.ts';
-import { createMerchant, createMerchantUser, createOffice, createOfficer } from './admin/ops.ts';
-import { fileComplaint } from './complaints/file.ts';
-import { StartupRefused } from './startup.ts';
-import { rotateSigningSecret } from './widget/signingSecrets.ts';
+import type { Queryable } from '../db/db.ts';
+import type { Deps } from '../deps.ts';
+import { createMerchant, createMerchantUser, createOffice, createOfficer } from '../admin/ops.ts';
+import { fileComplaint } from '../complaints/file.ts';
+import { StartupRefused } from '../startup.ts';
+import { rotateSigningSecret } from '../widget/signingSecrets.ts';
 
 export const DEMO = {
   officer: { email: 'officer@dncrp.demo', password: 'demo-officer-pass', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
@@ -78,7 +78,7 @@ export async function loadDemoData(deps: Deps): Promise<boolean> {
     phones: ['01811000000'],
   });
   await createMerchantUser(db, { merchantId: shop, email: DEMO.merchant.email, name: 'Nusrat Jahan', password: DEMO.merchant.password });
-  // The demo shop's "backend" signs order context with this (widget/demoShop.ts).
+  // The demo shop's "backend" signs order context with this (demo/demoShop.ts).
   await rotateSigningSecret(db, deps.secret, shop, { userId: null, now: deps.now() });
   await createMerchant(db, { name: 'Gadget Haat', contactEmail: 'care@gadgethaat.demo', websites: ['gadgethaat.demo'] });
 
