@@ -8,7 +8,7 @@ import type { Figures } from '@nalish/domain/stats';
 import { actOnComplaint } from '../src/complaints/act.ts';
 import { sweepTimers } from '../src/deadlines/sweep.ts';
 import { AppError } from '../src/errors.ts';
-import type { Actor } from '../src/policies/actor.ts';
+import type { Actor } from '../src/access/actor.ts';
 import { countFromHistory, recountCountersOnce, storedCounters } from '../src/stats/counters.ts';
 import { badgeRecordFrom } from '../src/stats/figures.ts';
 import { type TestService, type World, complaintInput, consumerLogin, fileVia, makeService, makeWorld, merchantLogin, officerLogin, step } from './harness.ts';

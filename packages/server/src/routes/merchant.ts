@@ -2,7 +2,7 @@
 // API keys for the merchant's own systems. Routes an API key may call name the scope they
 // need (requireScope); keys and team are for signed-in staff only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiKeyListSchema, ComplaintPageSchema, CreatedApiKeySchema, MerchantSessionSchema, NoContentSchema, TeamListSchema, TeamMemberResultSchema } from '@nalish/domain/responses';
+import { ApiKeyListSchema, ComplaintPageSchema, MerchantStatsSchema, CreatedApiKeySchema, MerchantSessionSchema, NoContentSchema, TeamListSchema, TeamMemberResultSchema } from '@nalish/domain/responses';
 import { ApiKeyCreateSchema } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
@@ -119,7 +119,7 @@ export const merchantRoutes =
       },
     );
 
-    app.get('/api/v1/merchant/stats', { schema: { tags: ['merchant'], summary: "The merchant's own figures" } }, async (request) => {
+    app.get('/api/v1/merchant/stats', { schema: { tags: ['merchant'], summary: "The merchant's own figures", response: { 200: MerchantStatsSchema } } }, async (request) => {
       const actor = requireRole(request, 'merchant');
       requireScope(request, 'complaints:read');
       const figures = await merchantFigures(deps.db, actor.merchantId);

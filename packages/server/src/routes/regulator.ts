@@ -1,6 +1,6 @@
 // The regulator officer's side: sign-in with password and TOTP, and the office's queue.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CasePageSchema, FileSchema, OfficerListSchema, OfficerSessionSchema } from '@nalish/domain/responses';
+import { CasePageSchema, FileSchema, OfficerListSchema, OfficerSessionSchema, RegulatorMerchantListSchema } from '@nalish/domain/responses';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { caseFileOfficer, officerOf } from '../access/officeCase.ts';
@@ -57,7 +57,7 @@ export const regulatorRoutes =
       },
     );
 
-    app.get('/api/v1/regulator/merchants', { schema: { tags: ['regulator'], summary: "The merchants with cases in the signed-in officer's office (for the queue's filter)" } }, async (request) => {
+    app.get('/api/v1/regulator/merchants', { schema: { tags: ['regulator'], summary: "The merchants with cases in the signed-in officer's office (for the queue's filter), each with its figures", response: { 200: RegulatorMerchantListSchema } } }, async (request) => {
       const actor = officerOf(requireActor(request));
       const rows = await merchantsWithCases(deps.db, actor.officeId);
       // Each with the figures the merchant and the public see (all its complaints, stats/figures.ts).
