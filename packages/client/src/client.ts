@@ -14,7 +14,6 @@ import {
   fieldError,
   type ComplaintListParams,
   type Locale,
-  type MerchantEventType,
   type MerchantResponse,
   type WebhookCreateInput,
   WebhookCreateSchema,

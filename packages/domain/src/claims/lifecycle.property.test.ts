@@ -51,7 +51,7 @@ type Step =
   | { kind: 'programme'; variant: number; advanceMs: number };
 
 const LEGAL: Record<ClaimState, [ClaimAction, ClaimRole][]> = Object.fromEntries(
-  CLAIM_STATES.map((s) => [s, CLAIM_ACTIONS.flatMap((a) => CLAIM_TRANSITIONS[a].roles.filter((r) => CLAIM_TRANSITIONS[a].from.includes(s)).map((r) => [a, r] as [ClaimAction, ClaimRole]))]),
+  CLAIM_STATES.map((s) => [s, CLAIM_ACTIONS.flatMap((a) => CLAIM_TRANSITIONS[a].roles.filter(() => CLAIM_TRANSITIONS[a].from.includes(s)).map((r) => [a, r] as [ClaimAction, ClaimRole]))]),
 ) as Record<ClaimState, [ClaimAction, ClaimRole][]>;
 
 /** A payload for a claim step, made from the claim as it is (a determination decides its open lines). */

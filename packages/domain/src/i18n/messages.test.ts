@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import {
   CATALOGUES,
   LOCALES,
-  type Locale,
   type MessageKey,
   formatBdt,
   formatDate,

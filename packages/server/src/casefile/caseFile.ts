@@ -11,7 +11,6 @@ import { PdfWriter } from './pdf.ts';
 
 type View = Awaited<ReturnType<typeof fullView>>;
 
-const bnDate = (d: string | Date) => formatDate('bn', new Date(d));
 const bnDateTime = (d: string | Date) => formatDateTime('bn', new Date(d)).replace(/\bAM\b/, 'পূর্বাহ্ণ').replace(/\bPM\b/, 'অপরাহ্ণ');
 const bdt = (n: number) => formatBdt('bn', n);
 /** A calendar date (YYYY-MM-DD) read in Dhaka: noon keeps it on the same day. */

@@ -1,7 +1,7 @@
 // A merchant's API keys.
 import { type ApiKeyScope } from '@nalish/domain';
 import { createApiKey, revokeApiKey } from '../auth/apiKeys.ts';
-import { parse, str, req, list, uuid, scopeList, inTransaction, mustExist, json } from './args.ts';
+import { parse, str, req, uuid, scopeList, inTransaction, mustExist, json } from './args.ts';
 import { CliError, type Handler } from './io.ts';
 
 export const apiKeysCommands: Record<string, Handler> = {

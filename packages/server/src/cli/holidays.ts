@@ -1,11 +1,10 @@
 // The holidays table: list, add, remove, why a day is not a working day, import a year from CSV.
 import { readFile } from 'node:fs/promises';
 import { CLOSES_OFFICES, HOLIDAY_GROUPS, HOLIDAY_KINDS, type Holiday, calendarText, describeNonWorkingDay, holidayProblems } from '@nalish/domain/calendar';
-import type { Deps } from '../deps.ts';
 import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';
-import { parse, str, req, list, isoDate, json, oneOf, lang, limitOf } from './args.ts';
-import { type CliOut, CliError, type Handler } from './io.ts';
+import { parse, str, req, isoDate, json, oneOf, lang, limitOf } from './args.ts';
+import { CliError, type Handler } from './io.ts';
 
 const presentHoliday = (h: Holiday) => ({
   date: h.from,

@@ -2,7 +2,7 @@
 import { DISTRICTS, DIVISIONS } from '@nalish/domain';
 import { createOffice, createOfficer } from '../admin/ops.ts';
 import { otpauthUrl } from '../auth/totp.ts';
-import { parse, str, req, list, uuid, email, password, mustExist, json } from './args.ts';
+import { parse, str, req, uuid, email, password, mustExist, json } from './args.ts';
 import { CliError, type Handler } from './io.ts';
 
 export const officesCommands: Record<string, Handler> = {

@@ -49,7 +49,7 @@ function changedRules(before: StoredEvaluation | null, after: StoredEvaluation):
     .map(([rule]) => rule);
 }
 
-async function lockOpen(deps: Deps, tx: Parameters<typeof lockComplaint>[0], code: string, actor: Actor, expectedVersion?: number): Promise<ComplaintRow> {
+async function lockOpen(tx: Parameters<typeof lockComplaint>[0], code: string, actor: Actor, expectedVersion?: number): Promise<ComplaintRow> {
   const row = authorise(actor, await lockComplaint(tx, { code }));
   if (expectedVersion !== undefined && expectedVersion !== row.version) throw new AppError('conflict');
   return row;
@@ -71,7 +71,7 @@ export async function stateFacts(deps: Deps, code: string, actor: Actor, input: 
   const now = deps.now();
   const calendar = await deps.calendar.get();
   return deps.db.transaction(async (tx) => {
-    const row = await lockOpen(deps, tx, code, actor, input.expectedVersion);
+    const row = await lockOpen(tx, code, actor, input.expectedVersion);
     if (STATE_INFO[row.state].terminal) throw new AppError('complaint_finished');
     await checkEvidence(tx, row.id, input.evidenceIds);
     const layers = { ...row.policy_facts, [source]: { ...row.policy_facts[source], ...input.facts } };
@@ -111,7 +111,7 @@ export async function reviewFinding(deps: Deps, code: string, actor: Actor, inpu
   if (actor.role !== 'officer') throw new AppError('forbidden');
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const row = await lockOpen(deps, tx, code, actor, input.expectedVersion);
+    const row = await lockOpen(tx, code, actor, input.expectedVersion);
     const finding = row.policy?.findings.find((f) => f.ruleId === input.ruleId);
     if (!row.policy || !finding) throw new AppError('finding_not_found');
     const outcome = input.decision === 'confirm' ? finding.outcome : input.outcome;

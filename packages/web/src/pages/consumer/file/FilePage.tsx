@@ -15,7 +15,6 @@ import { type Errors, apiProblems, errorText } from '../../../ui/errors.ts';
 import { FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError, useHeadingFocus } from '../../../ui/focus.tsx';
 import { type Draft, type Filed, type Outbound, clearDraft, clearOutbox, dataUrlToBlob, emptyDraft, loadDraft, loadFiled, loadOutbox, saveDraft, saveFiled, saveOutbox } from '../draft.ts';
-import { useEmbed } from '../embed.ts';
 import { consumerErrors } from '../fieldText.ts';
 import { OtpSignIn } from '../OtpSignIn.tsx';
 import { currentConsumer } from '../session.ts';
@@ -33,7 +32,6 @@ const STEP_TITLES: UiKey[] = ['consumer.step.phone', 'consumer.step.merchant', '
 
 export default function FilePage(_props: { params: Record<string, string> }) {
   const { t, locale } = useI18n();
-  const embed = useEmbed();
   const [d, setD] = useState<Draft>(loadDraft);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
