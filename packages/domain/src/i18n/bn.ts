@@ -143,6 +143,15 @@ export const bn: Record<MessageKey, string> = {
   'notify.office.escalated_office.body': '{merchant} এর বিরুদ্ধে অভিযোগ {code} আপনার অফিসে এসেছে। {due} এর মধ্যে দায়িত্ব দিন।\n{url}',
   'notify.office.regulator_overdue.subject': 'সময়সীমা পেরিয়েছে: {code}',
   'notify.office.regulator_overdue.body': '{merchant} এর বিরুদ্ধে মামলা {code} এর সময়সীমা পেরিয়েছে। নতুন সময়সীমা {due}।\n{url}',
+  'notify.consumer.deadline_moved.sms': 'নালিশ {code}: নতুন ছুটি ঘোষণার কারণে আপনার সময়সীমা বেড়ে {due} হয়েছে। {url}',
+  'notify.consumer.deadline_moved.subject': 'অভিযোগ {code}: সময়সীমা বেড়ে {due}',
+  'notify.consumer.deadline_moved.body': 'সরকার ছুটি ঘোষণা করায় ({holiday}) অভিযোগ {code} এর সময়সীমা বেড়ে {due} হয়েছে।\n{url}',
+  'notify.merchant.deadline_moved.sms': 'নালিশ {code}: নতুন ছুটি ঘোষণার কারণে সময়সীমা বেড়ে {due} হয়েছে। {url}',
+  'notify.merchant.deadline_moved.subject': 'অভিযোগ {code}: সময়সীমা বেড়ে {due}',
+  'notify.merchant.deadline_moved.body':
+    'সরকার ছুটি ঘোষণা করায় ({holiday}) {merchant} এর বিরুদ্ধে অভিযোগ {code} এর সময়সীমা বেড়ে {due} হয়েছে। ছুটির দিন কর্মদিবস হিসেবে গোনা হয় না।\n{url}',
+  'notify.office.deadline_moved.subject': 'মামলা {code}: সময়সীমা বেড়ে {due}',
+  'notify.office.deadline_moved.body': 'সরকার ছুটি ঘোষণা করায় ({holiday}) {merchant} এর বিরুদ্ধে মামলা {code} এর সময়সীমা বেড়ে {due} হয়েছে।\n{url}',
 
   'outcome.upheld': 'অভিযোগ প্রমাণিত',
   'outcome.dismissed': 'অভিযোগ খারিজ',

@@ -24,6 +24,7 @@ import type { Deps } from '../deps.ts';
 import { disableDemoLogins } from '../demo.ts';
 import { MISSING_COMPLAINT, eventsWithoutComplaint, verifyChain } from '../history/chain.ts';
 import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
+import { withCalendarChange } from '../holidays/changes.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';
 
 export interface CliOut {
@@ -101,8 +102,11 @@ Public holidays (the working-day calendar for deadlines)
                 what would be added, removed, renamed or changed and which days stop or start
                 being working days, and changes nothing; --expect takes the preview's
                 fingerprint and refuses if the table changed since. Errors name their line.)
-                (a running server re-reads holidays within a minute; deadlines already set
-                 are not moved yet)
+                (a running server re-reads holidays within a minute. Adding, removing and
+                 importing record the change of working days; the server's deadline worker
+                 then moves every open deadline that counted a newly closed day, never earlier,
+                 with an event in the complaint's history and a message to the party who owes
+                 the step)
 
 Other
   totp <base32 secret>   the current authenticator code (e.g. for the demo officer)
@@ -259,6 +263,9 @@ function presentPlan(plan: ImportPlan, applied: boolean) {
     nonWorkingDays: plan.nonWorkingDays,
   };
 }
+
+const MOVES_FOLLOW =
+  'The open deadlines that counted a newly closed day are moved by the server\'s deadline worker within seconds (each with an event and a message to the party who owes the step).';
 
 type Handler = (args: string[], deps: () => Promise<Deps>, out: CliOut) => Promise<number>;
 
@@ -536,9 +543,10 @@ const commands: Record<string, Handler> = {
     // Day and Buddha Purnima) comes with the year's list (holidays import).
     const same = (await readHolidays(deps.db)).find((r) => r.from === h.from && r.to === h.to && r.kind === h.kind);
     if (same) throw new CliError(`there is already a holiday on that date: ${same.nameEn} (id ${same.id})`);
-    const id = await insertHoliday(deps.db, h);
+    const { result: id, change } = await deps.db.transaction((tx) => withCalendarChange(tx, 'cli_add', () => insertHoliday(tx, h)));
     deps.calendar.invalidate();
-    json(out, presentRow({ ...h, id, shippedKey: null }));
+    json(out, { ...presentRow({ ...h, id, shippedKey: null }), calendarChange: change });
+    if (change !== null) out.err(MOVES_FOLLOW);
     return 0;
   },
 
@@ -562,9 +570,10 @@ const commands: Record<string, Handler> = {
         throw new CliError(inside ? `${date} is part of ${inside.nameEn} (${inside.from}..${inside.to}): remove it with --id ${inside.id}` : `no holiday on ${date}`);
       }
     }
-    await deleteHoliday(deps.db, target.id);
+    const { change } = await deps.db.transaction((tx) => withCalendarChange(tx, 'cli_remove', () => deleteHoliday(tx, target.id)));
     deps.calendar.invalidate();
-    json(out, { ...presentRow(target), removed: true });
+    // Days that become working days again never bring a deadline forward.
+    json(out, { ...presentRow(target), removed: true, calendarChange: change });
     return 0;
   },
 
@@ -601,7 +610,7 @@ const commands: Record<string, Handler> = {
       out.err(`Preview only: nothing was changed. To apply: holidays import ${file} --apply --expect ${plan.fingerprint}`);
       return 0;
     }
-    let plan: ImportPlan;
+    let plan: Awaited<ReturnType<typeof applyHolidayImport>>;
     try {
       plan = await applyHolidayImport(deps.db, parsed, str(v, 'expect') === undefined ? {} : { expectedFingerprint: str(v, 'expect')! });
     } catch (e) {
@@ -610,6 +619,7 @@ const commands: Record<string, Handler> = {
     }
     deps.calendar.invalidate();
     json(out, presentPlan(plan, true));
+    if (plan.calendarChange !== null) out.err(MOVES_FOLLOW);
     return 0;
   },
 

@@ -133,16 +133,28 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     }
     if (outcome.clock) {
       const timers = [
-        { kind: 'expiry', at: outcome.clock.dueAt, action: outcome.clock.onExpiry as string | null, notify: null as string | null },
-        ...outcome.clock.reminders.map((r) => ({ kind: 'reminder', at: r.at, action: null, notify: JSON.stringify(r.notify) })),
+        { kind: 'expiry', at: outcome.clock.dueAt, action: outcome.clock.onExpiry as string | null, notify: null as string | null, reminderRule: null as string | null },
+        ...outcome.clock.reminders.map((r) => ({ kind: 'reminder', at: r.at, action: null, notify: JSON.stringify(r.notify), reminderRule: JSON.stringify(r.rule) })),
       ];
+      // Each timer keeps the rule it was computed with, so a holiday declared later can move it
+      // (deadlines/recompute.ts).
       await tx.query(
-        `INSERT INTO timers (complaint_id, for_state, kind, fire_at, action, notify)
-         SELECT $1, $2, u.kind, u.fire_at, u.action, u.notify::jsonb
-         FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS u(kind, fire_at, action, notify)`,
-        [row.id, outcome.to, timers.map((t) => t.kind), timers.map((t) => t.at), timers.map((t) => t.action), timers.map((t) => t.notify)],
+        `INSERT INTO timers (complaint_id, for_state, kind, fire_at, action, notify, due_rule, reminder_rule)
+         SELECT $1, $2, u.kind, u.fire_at, u.action, u.notify::jsonb, $7::jsonb, u.reminder_rule::jsonb
+         FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::text[], $8::text[]) AS u(kind, fire_at, action, notify, reminder_rule)`,
+        [
+          row.id,
+          outcome.to,
+          timers.map((t) => t.kind),
+          timers.map((t) => t.at),
+          timers.map((t) => t.action),
+          timers.map((t) => t.notify),
+          JSON.stringify(outcome.clock.rule),
+          timers.map((t) => t.reminderRule),
+        ],
       );
     }
+    await tx.query('UPDATE complaints SET due_rule = $2::jsonb WHERE id = $1', [row.id, outcome.clock ? JSON.stringify(outcome.clock.rule) : null]);
   }
 
   // The merchant's webhooks get the event with the complaint as it is now, in this transaction.

@@ -157,6 +157,7 @@ export const regulatorBn: Record<keyof typeof regulatorEn, string> = {
   'regulator.event.remedy_overdue': 'প্রতিকারের সময়সীমা পার',
   'regulator.event.merchant_silent': 'বিক্রেতা সময়মতো জবাব দেয়নি',
   'regulator.event.deadline_reminder': 'বিক্রেতাকে সময়সীমা মনে করানো হয়েছে',
+  'regulator.event.deadline_moved': 'ছুটি ঘোষণায় সময়সীমা বেড়েছে',
   'regulator.event.rate': 'মূল্যায়ন',
   'regulator.event.close_unrated': 'মূল্যায়ন ছাড়া বন্ধ',
   'regulator.event.withdraw': 'প্রত্যাহার',

@@ -155,6 +155,7 @@ export const regulatorEn = {
   'regulator.event.remedy_overdue': 'Remedy overdue',
   'regulator.event.merchant_silent': 'Merchant did not answer in time',
   'regulator.event.deadline_reminder': 'Merchant reminded of the deadline',
+  'regulator.event.deadline_moved': 'Deadline moved by a holiday declared',
   'regulator.event.rate': 'Rated',
   'regulator.event.close_unrated': 'Closed without rating',
   'regulator.event.withdraw': 'Withdrawn',
