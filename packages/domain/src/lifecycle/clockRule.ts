@@ -9,15 +9,14 @@ import type { LifecycleSettings } from './settings.ts';
 import type { State } from './states.ts';
 
 /**
- * Whether the step `action` from `from` to `to` starts a new clock, read from the table: a
- * step into another state does, a self-loop does unless it keeps the running clock, and a
- * step with a clock of its own always does. (`keepClock` is asked with the state the step left.)
+ * Whether the step `action` from `from` into `to` started a new clock, read from the table as
+ * `transition` does: every step does unless it keeps the running clock (`keepClock`, asked with
+ * the state the step left). A self-loop such as rescheduling a hearing restarts it.
  */
 export function startsClock(action: Action, from: State | null, to: State, s: Snapshot): boolean {
-  const t = TRANSITIONS[action] as { clock?: unknown; keepClock?: (s: Snapshot) => boolean } | undefined;
+  const t = TRANSITIONS[action] as { keepClock?: (s: Snapshot) => boolean } | undefined;
   if (!t) return false;
-  if (t.keepClock?.({ ...s, state: from ?? to })) return false;
-  return from !== to || t.clock !== undefined;
+  return !t.keepClock?.({ ...s, state: from ?? to });
 }
 
 /** A clock's rules: how its deadline and each reminder follow from when it started. */
