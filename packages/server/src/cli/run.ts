@@ -25,6 +25,8 @@ import { disableDemoLogins } from '../demo.ts';
 import { MISSING_COMPLAINT, eventsWithoutComplaint, verifyChain } from '../history/chain.ts';
 import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
 import { withCalendarChange } from '../holidays/changes.ts';
+import { presentPlan, presentRow } from '../holidays/present.ts';
+import { countDeadlinesThatWouldMove } from '../deadlines/recompute.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';
 
 export interface CliOut {
@@ -234,35 +236,6 @@ function lang(v: Values): Locale {
 
 const limitOf = (p: string) =>
   p === 'range_too_long' ? HOLIDAY_LIMITS.maxSpanDays : p === 'name_too_long' ? HOLIDAY_LIMITS.maxNameLength : HOLIDAY_LIMITS.maxTextLength;
-
-const presentHoliday = (h: Holiday) => ({
-  date: h.from,
-  to: h.to,
-  kind: h.kind,
-  closesOffices: CLOSES_OFFICES[h.kind],
-  appliesTo: h.appliesTo,
-  nameEn: h.nameEn,
-  nameBn: h.nameBn,
-  lunar: h.lunar,
-  confirmed: h.confirmed,
-  source: h.source,
-  note: h.note,
-});
-const presentRow = (r: HolidayRow) => ({ id: r.id, ...presentHoliday(r), shipped: r.shippedKey });
-
-function presentPlan(plan: ImportPlan, applied: boolean) {
-  return {
-    year: plan.year,
-    applied,
-    fingerprint: plan.fingerprint,
-    added: plan.added.map(presentHoliday),
-    removed: plan.removed.map(presentRow),
-    renamed: plan.renamed.map((r) => ({ before: presentRow(r.before), after: presentHoliday(r.after) })),
-    changed: plan.changed.map((c) => ({ before: presentRow(c.before), after: presentHoliday(c.after) })),
-    unchanged: plan.unchanged,
-    nonWorkingDays: plan.nonWorkingDays,
-  };
-}
 
 const MOVES_FOLLOW =
   'The open deadlines that counted a newly closed day are moved by the server\'s deadline worker within seconds (each with an event and a message to the party who owes the step).';
@@ -606,7 +579,7 @@ const commands: Record<string, Handler> = {
     const deps = await getDeps();
     if (v.apply !== true) {
       const plan = await planHolidayImport(deps.db, parsed);
-      json(out, presentPlan(plan, false));
+      json(out, presentPlan(plan, false, await countDeadlinesThatWouldMove(deps.db, plan.nonWorkingDays.added, plan.calendarAfter, deps.settings)));
       out.err(`Preview only: nothing was changed. To apply: holidays import ${file} --apply --expect ${plan.fingerprint}`);
       return 0;
     }
@@ -618,7 +591,7 @@ const commands: Record<string, Handler> = {
       throw e;
     }
     deps.calendar.invalidate();
-    json(out, presentPlan(plan, true));
+    json(out, presentPlan(plan, true, await countDeadlinesThatWouldMove(deps.db, plan.nonWorkingDays.added, plan.calendarAfter, deps.settings)));
     if (plan.calendarChange !== null) out.err(MOVES_FOLLOW);
     return 0;
   },

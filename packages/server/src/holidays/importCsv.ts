@@ -15,7 +15,7 @@
 // from spreadsheet exports, and the line number of every record for the error messages.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { type DhakaDate, type Locale, type Params, isWorkingDay, toBengaliDigits, toWesternDigits } from '@nalish/domain';
+import { type DhakaDate, type Locale, type Params, type WorkingCalendar, isWorkingDay, toBengaliDigits, toWesternDigits } from '@nalish/domain';
 import {
   type CalendarMessageKey,
   type Holiday,
@@ -182,6 +182,8 @@ export interface ImportPlan {
   readonly nonWorkingDays: { readonly added: DhakaDate[]; readonly removed: DhakaDate[] };
   /** Of the table's year and the file: apply refuses if the table changed since the preview. */
   readonly fingerprint: string;
+  /** The working calendar once the list is applied (to count the deadlines it would move). */
+  readonly calendarAfter: WorkingCalendar;
 }
 
 /** What importing the parsed list would change, against the rows of its year. */
@@ -234,7 +236,7 @@ export async function planHolidayImport(q: Queryable, parsed: { year: number; li
     .update(JSON.stringify([parsed.year, existing.map((r) => [r.id, holidayFingerprint(r)]), incoming.map(holidayFingerprint)]))
     .digest('hex')
     .slice(0, 16);
-  return { year: parsed.year, added, removed, renamed, changed, unchanged, nonWorkingDays, fingerprint };
+  return { year: parsed.year, added, removed, renamed, changed, unchanged, nonWorkingDays, fingerprint, calendarAfter: after };
 }
 
 export class ImportChangedError extends Error {
