@@ -27,7 +27,6 @@ export function Holidays() {
   const me = useOfficer();
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [csv, setCsv] = useState<string | null>(null);
-  const [fileName, setFileName] = useState('');
   const [plan, setPlan] = useState<HolidayImportPlan | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<string | undefined>();
@@ -112,11 +111,9 @@ export function Holidays() {
               setPlan(null);
               setProblems([]);
               setError(undefined);
-              setFileName(f?.name ?? '');
               setCsv(f ? await f.text() : null);
             }}
           />
-          {fileName && <p className="muted small">{fileName}</p>}
         </div>
         <button type="submit" disabled={busy}>
           {t('regulator.holidays.preview')}
