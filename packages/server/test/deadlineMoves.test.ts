@@ -4,6 +4,8 @@
 // with a deadline_moved event and a message to the party who owes the step. A crash between
 // the change and the moves, or in the middle of them, loses nothing and repeats nothing.
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dhakaDate, isWorkingDay, shiftDate } from '@nalish/domain';
 import type { Db } from '../src/db/db.ts';
@@ -12,7 +14,7 @@ import { runCli } from '../src/cli/main.ts';
 import { processCalendarChanges } from '../src/deadlines/recompute.ts';
 import { sweepTimers } from '../src/deadlines/sweep.ts';
 import { withCalendarChange } from '../src/holidays/changes.ts';
-import { insertHoliday } from '../src/holidays/table.ts';
+import { insertHoliday, readYear } from '../src/holidays/table.ts';
 import { type TestService, complaintInput, consumerLogin, fileVia, makeService, makeWorld } from './harness.ts';
 
 /** Sunday 22 Nov 2026, 10:00 in Dhaka: a working day. Due Wednesday 25 November. */
@@ -189,6 +191,27 @@ describe('a holiday declared late moves the open deadlines it touches', () => {
     assert.equal((await movedEvents(a.code)).length + (await movedEvents(b.code)).length, 2, 'one event each');
     await cli('holidays', 'remove', '--date', '2026-11-24');
     await processCalendarChanges(s.deps);
+  });
+
+  it('declared by importing the year’s list with the command line: the preview counts it, apply moves it', async () => {
+    s.clock.set(SUNDAY_10_DHAKA);
+    const f = await fileAt(SUNDAY_10_DHAKA);
+    assert.equal(f.dueAt, WED_25_END);
+    const q = (v: string | null) => `"${(v ?? '').replaceAll('"', '""')}"`;
+    const lines = (await readYear(s.deps.db, 2026)).map((h) =>
+      [h.from === h.to ? h.from : `${h.from}..${h.to}`, h.kind, q(h.nameEn), q(h.nameBn), h.lunar ? 'yes' : 'no', h.confirmed ? 'yes' : 'no', h.appliesTo ?? '', q(h.source), q(h.note)].join(','),
+    );
+    const file = join(s.dataDir, 'list-2026.csv');
+    await writeFile(file, ['date,kind,name_en,name_bn,lunar,confirmed,applies_to,source,note', ...lines, '2026-11-24,executive_order,Imported holiday,ইমপোর্ট করা ছুটি,no,yes,,,'].join('\n'));
+    const preview = await cli('holidays', 'import', file);
+    assert.deepEqual(preview.out.nonWorkingDays, { added: ['2026-11-24'], removed: [] });
+    assert.ok(Number(preview.out.deadlinesToMove) >= 1);
+    const applied = await cli('holidays', 'import', file, '--apply', '--expect', String(preview.out.fingerprint));
+    assert.equal(applied.out.applied, true);
+    assert.deepEqual((await pendingChanges()).map((c) => c.source), ['cli_import']);
+    await processCalendarChanges(s.deps);
+    assert.equal(new Date((await complaint(f.code)).due_at).toISOString(), THU_26_END);
+    assert.equal((await movedEvents(f.code))[0]!.payload.holidays[0].nameBn, 'ইমপোর্ট করা ছুটি');
   });
 
   it('the table change and its follow-up are one transaction: a failed import leaves neither', async () => {
