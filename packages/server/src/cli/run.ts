@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { API_KEY_SCOPES, type ApiKeyScope, ApiKeyScopeSchema, DISTRICTS, DIVISIONS, type Locale } from '@nalish/domain';
 import {
-  CLOSES_OFFICES,
   HOLIDAY_GROUPS,
   HOLIDAY_KINDS,
   HOLIDAY_LIMITS,
@@ -23,7 +22,7 @@ import type { Db, Queryable, Row } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { disableDemoLogins } from '../demo.ts';
 import { MISSING_COMPLAINT, eventsWithoutComplaint, verifyChain } from '../history/chain.ts';
-import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
+import { ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
 import { withCalendarChange } from '../holidays/changes.ts';
 import { presentPlan, presentRow } from '../holidays/present.ts';
 import { countDeadlinesThatWouldMove } from '../deadlines/recompute.ts';

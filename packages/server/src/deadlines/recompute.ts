@@ -10,9 +10,10 @@
 import {
   type DhakaDate,
   type ClockRules,
+  type DeadlineMovedPayload,
+  type LifecycleSettings,
   type DueRule,
   type NotifyIntent,
-  type ReminderRule,
   type Snapshot,
   type State,
   type WorkingCalendar,
@@ -20,7 +21,6 @@ import {
   type Action,
   DueRuleSchema,
   ReminderRuleSchema,
-  clockFor,
   clockRuleOf,
   dhakaDate,
   ownerOf,
@@ -30,7 +30,6 @@ import {
   startsClock,
 } from '@nalish/domain';
 import { CLOSES_OFFICES } from '@nalish/domain/calendar';
-import type { DeadlineMovedPayload, LifecycleSettings } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { lockComplaint } from '../complaints/act.ts';
@@ -99,8 +98,8 @@ export function plannedMove(rule: DueRule, dueAt: Date, closed: readonly DhakaDa
 const parseRule = (raw: unknown): DueRule | null => (raw === null || raw === undefined ? null : DueRuleSchema.parse(raw));
 
 /**
- * How many open deadlines a change from `before` to `after` would move (the console's preview).
- * Timers without a stored rule are counted with the rule derived for them.
+ * How many open deadlines would move if the days `closed` stopped being working days, giving the
+ * calendar `after` (the import's preview). Timers without a stored rule count with a derived one.
  */
 export async function countDeadlinesThatWouldMove(q: Queryable, closed: readonly DhakaDate[], after: WorkingCalendar, settings: LifecycleSettings): Promise<number> {
   if (closed.length === 0) return 0;
