@@ -1,8 +1,8 @@
 // Background loops: the outbox (notifications and webhooks), the deadlines a holiday change
 // moves, the deadline sweep and, once a minute, the pruning of expired Idempotency-Key answers,
-// old rate-limit windows and quiet sign-in counters. They run inside the server process by default (WORKERS=true) and can run
-// as separate processes (src/worker.ts) against a PostgreSQL server; claims are atomic, so any
-// number may run.
+// old rate-limit windows and quiet sign-in counters. They run inside the server process by
+// default (WORKERS=true) and can run as separate processes (src/worker.ts) against a
+// PostgreSQL server; claims are atomic, so any number may run.
 import type { Deps } from './deps.ts';
 import { dropQuietSignInCounters } from './auth/staffSignIn.ts';
 import { processCalendarChanges } from './deadlines/recompute.ts';
