@@ -3,6 +3,7 @@ export * from './lifecycle/actions.ts';
 export * from './lifecycle/settings.ts';
 export * from './lifecycle/machine.ts';
 export * from './lifecycle/humanActions.ts';
+export * from './lifecycle/clockRule.ts';
 export * from './calendar/calendar.ts';
 export * from './calendar/dueRule.ts';
 export * from './i18n/messages.ts';

@@ -25,6 +25,7 @@ import { otpRoutes } from './routes/otp.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { regulatorRoutes } from './routes/regulator.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetRoutes } from './routes/widget.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(merchantRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(regulatorRoutes(deps));
+  await app.register(calendarRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(webhookRoutes(deps));

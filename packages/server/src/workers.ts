@@ -1,10 +1,11 @@
-// Background loops: the outbox (notifications and webhooks), the deadline sweep and, once a
-// minute, the pruning of expired Idempotency-Key answers, old rate-limit windows and quiet
-// sign-in counters. They run inside the server process by default (WORKERS=true) and can run
-// as separate processes (src/worker.ts) against a PostgreSQL server; claims are atomic, so any
-// number may run.
+// Background loops: the outbox (notifications and webhooks), the deadlines a holiday change
+// moves, the deadline sweep and, once a minute, the pruning of expired Idempotency-Key answers,
+// old rate-limit windows and quiet sign-in counters. They run inside the server process by
+// default (WORKERS=true) and can run as separate processes (src/worker.ts) against a
+// PostgreSQL server; claims are atomic, so any number may run.
 import type { Deps } from './deps.ts';
 import { dropQuietSignInCounters } from './auth/staffSignIn.ts';
+import { processCalendarChanges } from './deadlines/recompute.ts';
 import { sweepTimers } from './deadlines/sweep.ts';
 import { dropExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { dropOldWindows } from './limits/fixedWindow.ts';
@@ -37,6 +38,12 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
       } catch (e) {
         log('pruning idempotency keys and rate windows failed', e);
       }
+    }
+    try {
+      // Deadlines a holiday declared late moves are moved before the sweep could fire them.
+      await processCalendarChanges(deps);
+    } catch (e) {
+      log('moving deadlines after a holiday change failed', e);
     }
     try {
       await sweepTimers(deps);

@@ -255,6 +255,23 @@ describe('authorisation of every route for every role', () => {
     { name: 'POST /api/v1/merchant/signing-secret', method: 'POST', url: () => '/api/v1/merchant/signing-secret', allow: { merchant: 201, otherMerchant: 201 } },
     { name: 'GET /api/v1/regulator/cases', method: 'GET', url: () => '/api/v1/regulator/cases', allow: { officer: 200, ctgOfficer: 200 } },
     { name: 'GET /api/v1/regulator/officers', method: 'GET', url: () => '/api/v1/regulator/officers', allow: { officer: 200, ctgOfficer: 200 } },
+    // The holiday calendar is changed by head-office officers only (access/holidays.ts): the
+    // division officers here are refused like everyone else (the head office's success is in
+    // holidayConsole.test.ts).
+    {
+      name: 'POST /api/v1/regulator/holidays/import/preview',
+      method: 'POST',
+      url: () => '/api/v1/regulator/holidays/import/preview',
+      payload: () => ({ csv: 'date,kind,name_en,name_bn\n2026-12-02,general,X,এক্স' }),
+      allow: {},
+    },
+    {
+      name: 'POST /api/v1/regulator/holidays/import/apply',
+      method: 'POST',
+      url: () => '/api/v1/regulator/holidays/import/apply',
+      payload: () => ({ csv: 'date,kind,name_en,name_bn\n2026-12-02,general,X,এক্স', expectedFingerprint: '0123456789abcdef' }),
+      allow: {},
+    },
   ];
 
   for (const route of ROLE_ONLY) {
@@ -295,6 +312,8 @@ describe('authorisation of every route for every role', () => {
       '/health', '/api/v1/merchants', '/api/v1/merchants/{id}', '/api/v1/session', '/api/v1/policy/breaches',
       // The widget's public parts: the loader, the badge and the demo shop.
       '/widget.js', '/badge.js', '/api/v1/badge/{merchantId}', '/badge/{file}', '/demo-shop',
+      // Why the days up to a deadline are not working days: the public holiday list.
+      '/api/v1/calendar/non-working-days',
     ]);
     const paths = Object.entries((s.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths).filter(([, ops]) => 'get' in ops);
     assert.ok(paths.length >= 10);

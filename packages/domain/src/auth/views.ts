@@ -38,6 +38,8 @@ export const IdentitySchema = z.discriminatedUnion('role', [
     email: z.string().nullable(),
     officeName: z.string().nullable(),
     officeNameBn: z.string().nullable(),
+    /** A head-office officer, who may import the holiday calendar (server access/holidays.ts). */
+    mayManageHolidays: z.boolean(),
   }),
   z.object({ role: z.literal('system') }),
 ]);

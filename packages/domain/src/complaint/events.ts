@@ -11,7 +11,7 @@ import type { PaymentChannel } from './channels.ts';
 import type { FileComplaintInput } from './filing.ts';
 
 /** Events that are not a lifecycle step ('filed' starts the history; the others change no state). */
-export const NON_STEP_EVENTS = ['filed', 'evidence_added', 'deadline_reminder', 'policy_facts_stated', 'policy_finding_reviewed'] as const;
+export const NON_STEP_EVENTS = ['filed', 'evidence_added', 'deadline_reminder', 'deadline_moved', 'policy_facts_stated', 'policy_finding_reviewed'] as const;
 export type NonStepEventType = (typeof NON_STEP_EVENTS)[number];
 export type ComplaintEventType = Action | NonStepEventType;
 export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [...NON_STEP_EVENTS, ...ACTIONS];
@@ -26,6 +26,16 @@ export interface ConfirmedOrder {
   buyerPhone: string;
   iat: number;
   exp: number;
+}
+
+/** The closed days that moved a deadline, with the holidays that close them. */
+export interface DeadlineMovedPayload {
+  previousDueAt: string;
+  dueAt: string;
+  /** The Dhaka dates newly closed between the clock's start and the new deadline, and why. */
+  holidays: { date: string; nameEn: string; nameBn: string }[];
+  /** The calendar_changes row that caused the move. */
+  calendarChange: number;
 }
 
 /** The policy outcome of each rule, the compact form events carry. */
@@ -44,6 +54,8 @@ export interface ComplaintEventPayloads extends Omit<{ [A in Action]: PayloadOf<
   evidence_added: { evidenceId: string; filename: string; mediaType: string; sizeBytes: number; sha256: string };
   /** A reminder to the merchant is history too: it is the merchant's deadline_approaching event. */
   deadline_reminder: { template: Template; dueAt: string | null };
+  /** A holiday declared after the deadline was set moved it later (never earlier). */
+  deadline_moved: DeadlineMovedPayload;
   policy_facts_stated: {
     source: FactSource;
     facts: WireFacts;

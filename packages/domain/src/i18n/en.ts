@@ -12,6 +12,9 @@ export const en = {
   'error.unsupported_media_type': 'This content type is not accepted here.',
   'error.not_found': 'Not found.',
   'error.unauthenticated': 'Please sign in first.',
+  'error.date_range_invalid': 'The range must run from a date to the same or a later date, {max} days at most.',
+  'error.holiday_list_invalid': 'The holiday list has mistakes; nothing was imported. Each one names its line.',
+  'error.holiday_list_changed': 'The holiday table changed since the preview. Preview the file again, then apply.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.csrf': 'This request came from another site and was refused.',
   'error.rate_limited': 'Too many attempts. Please wait a little and try again.',
@@ -150,6 +153,16 @@ export const en = {
   'notify.office.escalated_office.body': 'Complaint {code} against {merchant} has been escalated to your office. Assign it by {due}.\n{url}',
   'notify.office.regulator_overdue.subject': 'Overdue case {code}',
   'notify.office.regulator_overdue.body': 'Case {code} against {merchant} passed its deadline. The new deadline is {due}.\n{url}',
+  // A holiday declared after a deadline was set moves it later; the party who owes the step is told.
+  'notify.consumer.deadline_moved.sms': 'Nalish {code}: a holiday was declared, so your deadline is now {due}. {url}',
+  'notify.consumer.deadline_moved.subject': 'Complaint {code}: the deadline moved to {due}',
+  'notify.consumer.deadline_moved.body': 'The government declared a holiday ({holiday}), so the deadline on complaint {code} moved to {due}.\n{url}',
+  'notify.merchant.deadline_moved.sms': 'Nalish {code}: a holiday was declared, so the deadline is now {due}. {url}',
+  'notify.merchant.deadline_moved.subject': 'Complaint {code}: the deadline moved to {due}',
+  'notify.merchant.deadline_moved.body':
+    'The government declared a holiday ({holiday}), so the deadline on complaint {code} against {merchant} moved to {due}. Working days are counted without it.\n{url}',
+  'notify.office.deadline_moved.subject': 'Case {code}: the deadline moved to {due}',
+  'notify.office.deadline_moved.body': 'The government declared a holiday ({holiday}), so the deadline on case {code} against {merchant} moved to {due}.\n{url}',
 
   'outcome.upheld': 'upheld',
   'outcome.dismissed': 'dismissed',

@@ -19,6 +19,7 @@ import {
 import { type WorkingCalendar, endOfDhakaDate } from '../calendar/calendar.ts';
 import { dueAtFor, reminderAtFor } from '../calendar/dueRule.ts';
 import { shippedCalendar } from '../calendar/shipped.testing.ts';
+import { clockRuleOf, startsClock } from './clockRule.ts';
 
 const DAY = 86_400_000;
 const NO_HOLIDAYS: WorkingCalendar = { holidays: new Set() };
@@ -714,7 +715,15 @@ function checkInvariants(out: Outcome, now: Date, action: Action, calendar: Work
     }
     // The clock records the rule its deadline follows, so it can be computed again later.
     assert.equal(dueAtFor(out.clock.rule, calendar).getTime(), s.dueAt.getTime(), `${where}: due rule ${JSON.stringify(out.clock.rule)}`);
+    // A timer stored without its rule (before migration 011) gets the same one from the table,
+    // from the step that started the clock (clockRule.ts); a fixed time only needs to stay fixed.
+    const derived = clockRuleOf(action, out.to, now, out.from, s, DEFAULT_SETTINGS);
+    assert.ok(derived, `${where}: no derived clock`);
+    if (out.clock.rule.kind === 'fixed') assert.equal(derived.due.kind, 'fixed', where);
+    else assert.deepEqual(derived.due, out.clock.rule, `${where}: derived rule`);
+    for (const r of out.clock.reminders) assert.ok(derived.reminders.some((d) => d.notify.template === r.notify.template && JSON.stringify(d.rule) === JSON.stringify(r.rule)), `${where}: derived reminder`);
   }
+  assert.equal(startsClock(action, out.from, out.to, s), out.clock !== 'keep' && out.clock !== null, `${where}: startsClock`);
   assert.equal(s.infoRequestedFrom !== null, s.state === 'info_requested', `${where}: infoRequestedFrom`);
   assert.equal(s.pausedRemainingMs !== null, s.state === 'info_requested', `${where}: pausedRemainingMs`);
   if (s.pausedRemainingMs !== null) assert.ok(s.pausedRemainingMs >= 0, where);

@@ -63,6 +63,8 @@ export const TEMPLATES = [
   'withdrawn',
   'rejected',
   'closed',
+  /** A holiday declared after the deadline was set moved it (server deadlines/recompute.ts). */
+  'deadline_moved',
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 export interface NotifyIntent {

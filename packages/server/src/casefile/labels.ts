@@ -77,6 +77,7 @@ export const BN = {
     deem_accepted: 'প্রস্তাব গৃহীত বলে গণ্য', reject: 'জবাব প্রত্যাখ্যান', confirm_fulfilled: 'প্রতিকার পাওয়া নিশ্চিত',
     report_unfulfilled: 'প্রতিকার না পাওয়ার অভিযোগ', remedy_overdue: 'প্রতিকারের সময়সীমা পার', merchant_silent: 'বিক্রেতা সময়মতো জবাব দেয়নি',
     deadline_reminder: 'বিক্রেতাকে সময়সীমা মনে করানো হয়েছে',
+    deadline_moved: 'ছুটি ঘোষণায় সময়সীমা বেড়েছে',
     rate: 'মূল্যায়ন', close_unrated: 'মূল্যায়ন ছাড়া বন্ধ', withdraw: 'অভিযোগ প্রত্যাহার', reject_invalid: 'অগ্রহণযোগ্য হিসেবে বাতিল',
     assign: 'কর্মকর্তা নিয়োগ', regulator_overdue: 'অধিদপ্তরের সময়সীমা পার', request_info: 'তথ্য চাওয়া হয়েছে',
     provide_info: 'তথ্য দেওয়া হয়েছে', info_timeout: 'তথ্য দেওয়ার সময় পার', schedule_hearing: 'শুনানির সময় নির্ধারণ',

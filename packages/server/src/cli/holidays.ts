@@ -1,39 +1,16 @@
 // The holidays table: list, add, remove, why a day is not a working day, import a year from CSV.
 import { readFile } from 'node:fs/promises';
-import { CLOSES_OFFICES, HOLIDAY_GROUPS, HOLIDAY_KINDS, type Holiday, calendarText, describeNonWorkingDay, holidayProblems } from '@nalish/domain/calendar';
-import { type ImportPlan, ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
+import { HOLIDAY_GROUPS, HOLIDAY_KINDS, type Holiday, calendarText, describeNonWorkingDay, holidayProblems } from '@nalish/domain/calendar';
+import { ImportChangedError, applyHolidayImport, importErrorText, parseHolidayCsv, planHolidayImport } from '../holidays/importCsv.ts';
+import { withCalendarChange } from '../holidays/changes.ts';
+import { presentPlan, presentRow } from '../holidays/present.ts';
+import { countDeadlinesThatWouldMove } from '../deadlines/recompute.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear } from '../holidays/table.ts';
 import { parse, str, req, isoDate, json, oneOf, lang, limitOf } from './args.ts';
 import { CliError, type Handler } from './io.ts';
 
-const presentHoliday = (h: Holiday) => ({
-  date: h.from,
-  to: h.to,
-  kind: h.kind,
-  closesOffices: CLOSES_OFFICES[h.kind],
-  appliesTo: h.appliesTo,
-  nameEn: h.nameEn,
-  nameBn: h.nameBn,
-  lunar: h.lunar,
-  confirmed: h.confirmed,
-  source: h.source,
-  note: h.note,
-});
-const presentRow = (r: HolidayRow) => ({ id: r.id, ...presentHoliday(r), shipped: r.shippedKey });
-
-function presentPlan(plan: ImportPlan, applied: boolean) {
-  return {
-    year: plan.year,
-    applied,
-    fingerprint: plan.fingerprint,
-    added: plan.added.map(presentHoliday),
-    removed: plan.removed.map(presentRow),
-    renamed: plan.renamed.map((r) => ({ before: presentRow(r.before), after: presentHoliday(r.after) })),
-    changed: plan.changed.map((c) => ({ before: presentRow(c.before), after: presentHoliday(c.after) })),
-    unchanged: plan.unchanged,
-    nonWorkingDays: plan.nonWorkingDays,
-  };
-}
+const MOVES_FOLLOW =
+  "The open deadlines that counted a newly closed day are moved by the server's deadline worker within seconds (each with an event and a message to the party who owes the step).";
 
 
 export const holidaysCommands: Record<string, Handler> = {
@@ -81,9 +58,10 @@ export const holidaysCommands: Record<string, Handler> = {
     // Day and Buddha Purnima) comes with the year's list (holidays import).
     const same = (await readHolidays(deps.db)).find((r) => r.from === h.from && r.to === h.to && r.kind === h.kind);
     if (same) throw new CliError(`there is already a holiday on that date: ${same.nameEn} (id ${same.id})`);
-    const id = await insertHoliday(deps.db, h);
+    const { result: id, change } = await deps.db.transaction((tx) => withCalendarChange(tx, 'cli_add', () => insertHoliday(tx, h)));
     deps.calendar.invalidate();
-    json(out, presentRow({ ...h, id, shippedKey: null }));
+    json(out, { ...presentRow({ ...h, id, shippedKey: null }), calendarChange: change });
+    if (change !== null) out.err(MOVES_FOLLOW);
     return 0;
   },
 
@@ -107,9 +85,10 @@ export const holidaysCommands: Record<string, Handler> = {
         throw new CliError(inside ? `${date} is part of ${inside.nameEn} (${inside.from}..${inside.to}): remove it with --id ${inside.id}` : `no holiday on ${date}`);
       }
     }
-    await deleteHoliday(deps.db, target.id);
+    const { change } = await deps.db.transaction((tx) => withCalendarChange(tx, 'cli_remove', () => deleteHoliday(tx, target.id)));
     deps.calendar.invalidate();
-    json(out, { ...presentRow(target), removed: true });
+    // Days that become working days again never bring a deadline forward.
+    json(out, { ...presentRow(target), removed: true, calendarChange: change });
     return 0;
   },
 
@@ -142,11 +121,11 @@ export const holidaysCommands: Record<string, Handler> = {
     const deps = await getDeps();
     if (v.apply !== true) {
       const plan = await planHolidayImport(deps.db, parsed);
-      json(out, presentPlan(plan, false));
+      json(out, presentPlan(plan, false, await countDeadlinesThatWouldMove(deps.db, plan.nonWorkingDays.added, plan.calendarAfter, deps.settings)));
       out.err(`Preview only: nothing was changed. To apply: holidays import ${file} --apply --expect ${plan.fingerprint}`);
       return 0;
     }
-    let plan: ImportPlan;
+    let plan: Awaited<ReturnType<typeof applyHolidayImport>>;
     try {
       plan = await applyHolidayImport(deps.db, parsed, str(v, 'expect') === undefined ? {} : { expectedFingerprint: str(v, 'expect')! });
     } catch (e) {
@@ -154,7 +133,8 @@ export const holidaysCommands: Record<string, Handler> = {
       throw e;
     }
     deps.calendar.invalidate();
-    json(out, presentPlan(plan, true));
+    json(out, presentPlan(plan, true, await countDeadlinesThatWouldMove(deps.db, plan.nonWorkingDays.added, plan.calendarAfter, deps.settings)));
+    if (plan.calendarChange !== null) out.err(MOVES_FOLLOW);
     return 0;
   },
 

@@ -60,8 +60,11 @@ Public holidays (the working-day calendar for deadlines)
                 what would be added, removed, renamed or changed and which days stop or start
                 being working days, and changes nothing; --expect takes the preview's
                 fingerprint and refuses if the table changed since. Errors name their line.)
-                (a running server re-reads holidays within a minute; deadlines already set
-                 are not moved yet)
+                (a running server re-reads holidays within a minute. Adding, removing and
+                 importing record the change of working days; the server's deadline worker
+                 then moves every open deadline that counted a newly closed day, never earlier,
+                 with an event in the complaint's history and a message to the party who owes
+                 the step)
 
 Other
   totp <base32 secret>   the current authenticator code (e.g. for the demo officer)

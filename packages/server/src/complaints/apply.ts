@@ -126,12 +126,14 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     const clock = outcome.clock;
     const timers: TimerSpec[] = clock
       ? [
-          { kind: 'expiry', fireAt: clock.dueAt, action: clock.onExpiry, notify: null },
-          ...clock.reminders.map((r) => ({ kind: 'reminder' as const, fireAt: r.at, action: null, notify: r.notify })),
+          { kind: 'expiry', fireAt: clock.dueAt, action: clock.onExpiry, notify: null, dueRule: clock.rule },
+          ...clock.reminders.map((r) => ({ kind: 'reminder' as const, fireAt: r.at, action: null, notify: r.notify, dueRule: clock.rule, reminderRule: r.rule })),
         ]
       : [];
     // A complaint at its first transition (routing, in the filing's transaction) has no timers yet.
     await startClock(tx, { kind: 'complaint', id: row.id }, { purpose: 'lifecycle', forState: outcome.to, timers }, now, { first: row.version === 1 });
+    // The rule of the current deadline, so a holiday declared later can move it (deadlines/recompute.ts).
+    await tx.query('UPDATE complaints SET due_rule = $2::jsonb WHERE id = $1', [row.id, clock ? JSON.stringify(clock.rule) : null]);
   }
 
   // The merchant's webhooks get the event with the complaint as it is now, in this transaction.

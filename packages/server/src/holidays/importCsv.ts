@@ -1,7 +1,8 @@
 // Importing a year's holiday list from CSV: parse and check every line (each error names its
 // line, in Bengali or English), compare with the table (added, removed, renamed, changed
 // entries and the days that stop or start being working days), then apply in one transaction.
-// The admin command line calls it today; the regulator console's endpoint can call the same.
+// The admin command line and the regulator console's endpoint call it; applying records the
+// change of working days (changes.ts), which the deadline worker follows.
 //
 // The file, UTF-8, first line the column names:
 //   date,kind,name_en,name_bn,lunar,confirmed,applies_to,source,note
@@ -14,7 +15,7 @@
 // from spreadsheet exports, and the line number of every record for the error messages.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { type DhakaDate, type Locale, type Params, isWorkingDay, toBengaliDigits, toWesternDigits } from '@nalish/domain';
+import { type DhakaDate, type Locale, type Params, type WorkingCalendar, isWorkingDay, toBengaliDigits, toWesternDigits } from '@nalish/domain';
 import {
   type CalendarMessageKey,
   type Holiday,
@@ -30,6 +31,7 @@ import {
   holidayProblems,
 } from '@nalish/domain/calendar';
 import type { Db, Queryable } from '../db/db.ts';
+import { type CalendarChangeSource, withCalendarChange } from './changes.ts';
 import { type HolidayRow, deleteHoliday, insertHoliday, readHolidays, readYear, updateHoliday } from './table.ts';
 
 export const CSV_COLUMNS = ['date', 'kind', 'name_en', 'name_bn', 'lunar', 'confirmed', 'applies_to', 'source', 'note'] as const;
@@ -180,6 +182,8 @@ export interface ImportPlan {
   readonly nonWorkingDays: { readonly added: DhakaDate[]; readonly removed: DhakaDate[] };
   /** Of the table's year and the file: apply refuses if the table changed since the preview. */
   readonly fingerprint: string;
+  /** The working calendar once the list is applied (to count the deadlines it would move). */
+  readonly calendarAfter: WorkingCalendar;
 }
 
 /** What importing the parsed list would change, against the rows of its year. */
@@ -232,7 +236,7 @@ export async function planHolidayImport(q: Queryable, parsed: { year: number; li
     .update(JSON.stringify([parsed.year, existing.map((r) => [r.id, holidayFingerprint(r)]), incoming.map(holidayFingerprint)]))
     .digest('hex')
     .slice(0, 16);
-  return { year: parsed.year, added, removed, renamed, changed, unchanged, nonWorkingDays, fingerprint };
+  return { year: parsed.year, added, removed, renamed, changed, unchanged, nonWorkingDays, fingerprint, calendarAfter: after };
 }
 
 export class ImportChangedError extends Error {
@@ -250,21 +254,24 @@ export class ImportChangedError extends Error {
 export async function applyHolidayImport(
   db: Db,
   parsed: { year: number; lines: readonly ParsedLine[] },
-  opts: { expectedFingerprint?: string } = {},
-): Promise<ImportPlan> {
+  opts: { expectedFingerprint?: string; source?: Extract<CalendarChangeSource, 'cli_import' | 'console_import'> } = {},
+): Promise<ImportPlan & { calendarChange: number | null }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
     const plan = await planHolidayImport(tx, parsed);
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) throw new ImportChangedError();
-    for (const r of plan.removed) await deleteHoliday(tx, r.id);
-    for (const { before, after } of [...plan.renamed, ...plan.changed]) await updateHoliday(tx, before.id, after);
-    for (const h of plan.added) await insertHoliday(tx, h);
+    // The open deadlines the change touches are moved after the commit by the deadline worker.
+    const { change } = await withCalendarChange(tx, opts.source ?? 'cli_import', async () => {
+      for (const r of plan.removed) await deleteHoliday(tx, r.id);
+      for (const { before, after } of [...plan.renamed, ...plan.changed]) await updateHoliday(tx, before.id, after);
+      for (const h of plan.added) await insertHoliday(tx, h);
+    });
     await tx.query('INSERT INTO holiday_imports (year, added, removed, changed) VALUES ($1, $2, $3, $4)', [
       plan.year,
       plan.added.length,
       plan.removed.length,
       plan.renamed.length + plan.changed.length,
     ]);
-    return plan;
+    return { ...plan, calendarChange: change };
   });
 }

@@ -22,6 +22,8 @@ export interface NotifyTarget {
   /** The service clock: messages are due from this instant (not the database server's now(),
    *  which differs from the service clock under a test clock or with clock skew). */
   now: Date;
+  /** Parameters of this message alone, in the recipient's language (the holiday that moved a deadline). */
+  extra?: (locale: Locale) => Params;
 }
 
 /** Longest merchant name in an SMS; shortened further when the text would not fit. */
@@ -48,7 +50,7 @@ function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
     p.mode = t(locale, c.hearing.mode === 'online' ? 'hearing.online' : 'hearing.in_person');
   }
   if (c.decision) p.outcome = t(locale, c.decision.outcome === 'upheld' ? 'outcome.upheld' : 'outcome.dismissed');
-  return p;
+  return { ...p, ...target.extra?.(locale) };
 }
 
 interface Message {

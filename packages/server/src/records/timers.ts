@@ -12,6 +12,10 @@ export interface TimerSpec {
   action: string | null;
   /** Whom a reminder tells, and with which template. */
   notify: unknown;
+  /** The rule the time was computed with (the domain's DueRule; a reminder's ReminderRule), so a
+   *  holiday declared later can move it (deadlines/recompute.ts). */
+  dueRule?: unknown;
+  reminderRule?: unknown;
 }
 
 export interface ClockSpec<K extends RecordKind> {
@@ -44,9 +48,9 @@ export async function startClock<K extends RecordKind>(
   if (clock.timers.length === 0) return;
   const t = clock.timers;
   await tx.query(
-    `INSERT INTO timers (record_kind, record_id, ${RECORD_KEY_COLUMN[record.kind]}, purpose, for_state, kind, fire_at, action, notify)
-     SELECT $1, $2, $2, $3, $4, u.kind, u.fire_at, u.action, u.notify::jsonb
-     FROM unnest($5::text[], $6::timestamptz[], $7::text[], $8::text[]) AS u(kind, fire_at, action, notify)`,
+    `INSERT INTO timers (record_kind, record_id, ${RECORD_KEY_COLUMN[record.kind]}, purpose, for_state, kind, fire_at, action, notify, due_rule, reminder_rule)
+     SELECT $1, $2, $2, $3, $4, u.kind, u.fire_at, u.action, u.notify::jsonb, u.due_rule::jsonb, u.reminder_rule::jsonb
+     FROM unnest($5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[]) AS u(kind, fire_at, action, notify, due_rule, reminder_rule)`,
     [
       record.kind,
       record.id,
@@ -55,7 +59,13 @@ export async function startClock<K extends RecordKind>(
       t.map((x) => x.kind),
       t.map((x) => x.fireAt),
       t.map((x) => x.action),
-      t.map((x) => (x.notify === null || x.notify === undefined ? null : JSON.stringify(x.notify))),
+      t.map((x) => json(x.notify)),
+      t.map((x) => json(x.dueRule)),
+      t.map((x) => json(x.reminderRule)),
     ],
   );
+}
+
+function json(v: unknown): string | null {
+  return v === null || v === undefined ? null : JSON.stringify(v);
 }

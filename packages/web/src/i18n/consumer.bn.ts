@@ -200,6 +200,7 @@ export const consumerBn: Record<keyof typeof consumerEn, string> = {
   'consumer.ev.remedy_overdue': 'বিক্রেতা সময়মতো প্রতিকার দেয়নি।',
   'consumer.ev.merchant_silent': 'বিক্রেতা সময়মতো উত্তর দেয়নি।',
   'consumer.ev.deadline_reminder': 'বিক্রেতাকে উত্তরের সময়সীমা মনে করিয়ে দেওয়া হয়েছে।',
+  'consumer.ev.deadline_moved': 'নতুন ছুটি ঘোষণার কারণে সময়সীমা বাড়ানো হয়েছে।',
   'consumer.ev.rate': '{who} বিক্রেতাকে মূল্যায়ন করেছেন।',
   'consumer.ev.close_unrated': 'অভিযোগটি বন্ধ হয়েছে।',
   'consumer.ev.withdraw': '{who} অভিযোগটি তুলে নিয়েছেন।',

@@ -210,6 +210,7 @@ export const consumerEn = {
   'consumer.ev.remedy_overdue': 'The seller did not carry out the remedy in time.',
   'consumer.ev.merchant_silent': 'The seller did not answer in time.',
   'consumer.ev.deadline_reminder': 'The seller was reminded of the deadline to answer.',
+  'consumer.ev.deadline_moved': 'A holiday was declared, so the deadline moved later.',
   'consumer.ev.rate': '{who} rated the seller.',
   'consumer.ev.close_unrated': 'The complaint was closed.',
   'consumer.ev.withdraw': '{who} withdrew the complaint.',

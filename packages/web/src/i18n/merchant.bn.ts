@@ -142,6 +142,7 @@ export const merchantBn: Record<keyof typeof merchantEn, string> = {
   'merchant.event.remedy_overdue': 'সময়মতো প্রতিকার দেওয়া হয়নি',
   'merchant.event.merchant_silent': 'সময়সীমার মধ্যে উত্তর আসেনি',
   'merchant.event.deadline_reminder': 'উত্তরের সময়সীমার অনুস্মারক',
+  'merchant.event.deadline_moved': 'ছুটি ঘোষণায় সময়সীমা বেড়েছে',
   'merchant.event.rate': 'ভোক্তা মূল্যায়ন করেছেন',
   'merchant.event.close_unrated': 'মূল্যায়ন ছাড়াই বন্ধ হয়েছে',
   'merchant.event.withdraw': 'ভোক্তা অভিযোগ প্রত্যাহার করেছেন',

@@ -140,6 +140,7 @@ export const merchantEn = {
   'merchant.event.remedy_overdue': 'The remedy was not carried out in time',
   'merchant.event.merchant_silent': 'No answer before the deadline',
   'merchant.event.deadline_reminder': 'Reminder of the deadline to answer',
+  'merchant.event.deadline_moved': 'Deadline moved by a holiday declared',
   'merchant.event.rate': 'Consumer rated the outcome',
   'merchant.event.close_unrated': 'Closed without a rating',
   'merchant.event.withdraw': 'Consumer withdrew the complaint',

@@ -1,5 +1,6 @@
 // The regulator console (its own chunk, with its own strings): officer sign-in with TOTP, the
-// office's queue (/regulator) and one case (/regulator/c/:code). Who is signed in comes from
+// office's queue (/regulator), one case (/regulator/c/:code) and, for the head office, the
+// holiday calendar's import (/regulator/holidays). Who is signed in comes from
 // GET /api/v1/session (the HttpOnly cookie).
 import type { Identity, OfficerList } from '@nalish/domain/responses';
 import { ApiError, api } from '../../api.ts';
@@ -12,6 +13,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { CasePage } from './case/CasePage.tsx';
 import { type Officer, OfficerContext } from './officer.ts';
+import { Holidays } from './Holidays.tsx';
 import { Queue } from './Queue.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -61,6 +63,11 @@ export default function RegulatorApp({ path }: { path: string }) {
             <li>
               <Link to="/regulator">{t('regulator.nav.queue')}</Link>
             </li>
+            {officer.mayManageHolidays && (
+              <li>
+                <Link to="/regulator/holidays">{t('regulator.nav.holidays')}</Link>
+              </li>
+            )}
             <li>
               <button type="button" className="r-link" onClick={() => void signOut()}>
                 {t('nav.signOut')}
@@ -69,7 +76,15 @@ export default function RegulatorApp({ path }: { path: string }) {
           </ul>
         </nav>
       </div>
-      {c?.code ? <CasePage key={c.code} code={c.code} officers={officers} /> : p === '/regulator' || p === '/regulator/' ? <Queue search={search} officers={new Map(officers.map((o) => [o.id, o.name]))} /> : <p>{t('common.notFound')}</p>}
+      {c?.code ? (
+        <CasePage key={c.code} code={c.code} officers={officers} />
+      ) : p === '/regulator' || p === '/regulator/' ? (
+        <Queue search={search} officers={new Map(officers.map((o) => [o.id, o.name]))} />
+      ) : p === '/regulator/holidays' ? (
+        <Holidays />
+      ) : (
+        <p>{t('common.notFound')}</p>
+      )}
     </OfficerContext.Provider>
   );
 }

@@ -26,6 +26,7 @@ import { EvidenceCard, Timeline } from './History.tsx';
 import { Decision, Hearing } from './Outcome.tsx';
 import { PolicyCard } from './PolicyCard.tsx';
 import { Rating } from './Rating.tsx';
+import { WhyThisDate } from '../../../ui/WhyThisDate.tsx';
 
 const isAction = (step: string): step is Action => (ACTIONS as readonly string[]).includes(step);
 
@@ -148,6 +149,7 @@ export default function TrackPage({ params }: { params: Record<string, string> }
         <p>
           {next} {v.overdue && owner && <strong className="overdue">{t('consumer.track.overdue')}</strong>}
         </p>
+        {owner && owner !== 'system' && v.dueAt && <WhyThisDate dueAt={v.dueAt} />}
         {/* The 30-day limit matters only until the regulator has the complaint. */}
         {!v.hearing && !v.decision && <p className="muted small">{t('consumer.track.window', { date: date(`${v.regulatorWindow.lastDay}T12:00:00+06:00`), limit: DEFAULT_SETTINGS.regulatorFilingLimitDays })}</p>}
       </section>

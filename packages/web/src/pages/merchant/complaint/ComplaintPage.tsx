@@ -17,6 +17,7 @@ import { ConsumerSide } from './ConsumerSide.tsx';
 import { ContestForm } from './ContestForm.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import type { ComplaintView } from '@nalish/domain/responses';
+import { WhyThisDate } from '../../../ui/WhyThisDate.tsx';
 
 function ResponseView({ r }: { r: NonNullable<ComplaintView['response']> }) {
   const { t, bdt, date } = useI18n();
@@ -117,6 +118,7 @@ export function ComplaintPage({ code }: { code: string }) {
             {c.overdue && <strong className="m-badge-overdue m-inline"> {t('merchant.inbox.overdue')}</strong>}
           </p>
         )}
+        {c.dueAt && <WhyThisDate dueAt={c.dueAt} />}
         {c.rating !== null && <p>{t('merchant.complaint.rating', { stars: c.rating })}</p>}
       </section>
 

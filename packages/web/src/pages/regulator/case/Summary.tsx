@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { OrderConfirmed } from '../../../OrderConfirmed.tsx';
 import { day } from './types.ts';
+import { WhyThisDate } from '../../../ui/WhyThisDate.tsx';
 
 export function CaseSummary({ view, officers }: { view: ComplaintView; officers: Map<string, string> }) {
   const { t, locale, dateTime } = useI18n();
@@ -19,6 +20,7 @@ export function CaseSummary({ view, officers }: { view: ComplaintView; officers:
         <dd className={view.overdue ? 'overdue' : undefined}>
           {view.dueAt ? dateTime(view.dueAt) : '—'}
           {view.overdue && ` (${t('regulator.overdue')})`}
+          {view.dueAt && <WhyThisDate dueAt={view.dueAt} />}
         </dd>
         <dt>{t('regulator.case.officer')}</dt>
         <dd>{view.assignedOfficerId ? (officers.get(view.assignedOfficerId) ?? '—') : t('regulator.queue.unassigned')}</dd>
