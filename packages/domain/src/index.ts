@@ -19,3 +19,4 @@ export * from './merchant/apiKeys.ts';
 export * from './complaint/listQuery.ts';
 export * from './merchant/events.ts';
 export * from './merchant/webhooks.ts';
+export * from './lifecycle/nextStep.ts';

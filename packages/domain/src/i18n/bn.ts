@@ -53,6 +53,7 @@ export const bn: Record<MessageKey, string> = {
   'state.with_merchant': 'বিক্রেতার কাছে',
   'state.merchant_responded': 'বিক্রেতা উত্তর দিয়েছে',
   'state.resolved': 'প্রতিকার গৃহীত',
+  'state.remedy_reported': 'প্রতিকার দেওয়া হয়েছে, আপনার নিশ্চিতকরণের অপেক্ষা',
   'state.fulfilled': 'প্রতিকার পাওয়া গেছে',
   'state.escalated': 'অধিদপ্তরে পাঠানো হয়েছে',
   'state.under_review': 'অধিদপ্তর পর্যালোচনা করছে',
@@ -70,6 +71,11 @@ export const bn: Record<MessageKey, string> = {
   'guard.fine_collectable': 'আদায়যোগ্য কোনো জরিমানা নেই',
   'guard.hearing_in_future': 'শুনানির সময় ভবিষ্যতে হতে হবে',
   'guard.officer_assigned': 'কোনো কর্মকর্তা দায়িত্বে নেই',
+  'guard.hearing_not_settled': 'শুনানি নির্ধারিত আছে: সিদ্ধান্তের আগে শুনানি হয়েছে বলে লিখুন, মুলতবি করুন বা কারণসহ বাতিল করুন',
+  'guard.hearing_not_yet': 'শুনানির সময় এখনো আসেনি',
+  'guard.second_notice_date': 'একটি পক্ষ আসেনি: দ্বিতীয় নোটিশের শুনানির তারিখ দিন',
+  'guard.late_answer_present': 'বিক্রেতার এমন কোনো দেরিতে দেওয়া উত্তর নেই যা ভোক্তা গ্রহণ করেছেন',
+  'guard.late_answer_accepted': 'ভোক্তা বিক্রেতার উত্তর ইতিমধ্যে গ্রহণ করেছেন',
 
   'notify.consumer.otp.sms': 'নালিশ কোড: {otp}। ৫ মিনিট বৈধ। কাউকে জানাবেন না।',
 
@@ -77,10 +83,10 @@ export const bn: Record<MessageKey, string> = {
   'notify.consumer.filed.subject': 'আপনার অভিযোগ {code} গৃহীত হয়েছে',
   'notify.consumer.filed.body':
     '{merchant} এর বিরুদ্ধে আপনার অভিযোগ গৃহীত হয়েছে। ট্র্যাকিং কোড: {code}।\n{merchant} কে {due} এর মধ্যে উত্তর দিতে হবে; না দিলে অভিযোগটি জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তরে যাবে।\nযেকোনো সময় অগ্রগতি দেখুন: {url}',
-  'notify.consumer.merchant_responded.sms': 'নালিশ {code}: {merchant} উত্তর দিল। {due} এর মধ্যে গ্রহণ/বাতিল করুন: {url}',
+  'notify.consumer.merchant_responded.sms': 'নালিশ {code}: বিক্রেতা উত্তর দিল। {due} এর মধ্যে না জানালে গৃহীত ধরা হবে: {url}',
   'notify.consumer.merchant_responded.subject': '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে',
   'notify.consumer.merchant_responded.body':
-    '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে। উত্তরটি পড়ে {due} এর মধ্যে গ্রহণ বা প্রত্যাখ্যান করুন; কিছু না করলে তা গৃহীত বলে ধরা হবে।\n{url}',
+    '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে। উত্তরটি পড়ে {due} এর মধ্যে গ্রহণ বা প্রত্যাখ্যান করুন। এর মধ্যে উত্তর না দিলে তা গৃহীত বলে ধরা হবে: প্রস্তাব হলে তা পূরণ করা হবে, জবাব হলে অভিযোগ নিষ্পন্ন হবে।\n{url}',
   'notify.consumer.deemed_accept_soon.sms': 'নালিশ {code}: {due} এর মধ্যে বিক্রেতার উত্তরে সাড়া দিন, নইলে গৃহীত ধরা হবে। {url}',
   'notify.consumer.deemed_accept_soon.subject': 'মনে করিয়ে দিচ্ছি: {due} এর মধ্যে {code} এর উত্তরে সাড়া দিন',
   'notify.consumer.deemed_accept_soon.body':
@@ -89,10 +95,38 @@ export const bn: Record<MessageKey, string> = {
   'notify.consumer.confirm_remedy_soon.subject': '{code} এর প্রতিকার পেয়েছেন কি?',
   'notify.consumer.confirm_remedy_soon.body':
     'অভিযোগ {code} এর প্রতিকার {merchant} কে {due} এর মধ্যে দিতে হবে। পেয়েছেন কি না জানান: {url}',
-  'notify.consumer.escalated.sms': 'নালিশ {code}: আপনার অভিযোগ ভোক্তা অধিকার অধিদপ্তরে পাঠানো হয়েছে। {url}',
+  'notify.consumer.escalated.sms': 'নালিশ {code}: অভিযোগ ভোক্তা অধিকার অধিদপ্তরে গেছে; {due} এর মধ্যে দেখবে। {url}',
+  'notify.consumer.escalated.route.sms': 'নালিশ: অভিযোগ {code} গৃহীত। বিক্রেতা নালিশে নেই; অধিদপ্তর {due} নাগাদ দেখবে। {url}',
+  'notify.consumer.escalated.merchant_silent.sms': 'নালিশ {code}: {merchant} উত্তর দেয়নি; অধিদপ্তর {due} এর মধ্যে দেখবে। {url}',
+  'notify.consumer.escalated.reject.sms': 'নালিশ {code}: আপনি উত্তর গ্রহণ করেননি, তাই অধিদপ্তরে গেছে; {due} এর মধ্যে দেখবে। {url}',
+  'notify.consumer.escalated.report_unfulfilled.sms': 'নালিশ {code}: প্রতিকার পাননি, তাই অধিদপ্তরে গেছে; {due} এর মধ্যে দেখবে। {url}',
+  'notify.consumer.escalated.remedy_overdue.sms': 'নালিশ {code}: {merchant} প্রতিকার দেয়নি; অধিদপ্তর {due} নাগাদ দেখবে। {url}',
   'notify.consumer.escalated.subject': 'অভিযোগ {code} অধিদপ্তরে পাঠানো হয়েছে',
   'notify.consumer.escalated.body':
-    '{merchant} এর বিরুদ্ধে আপনার অভিযোগ {code} জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তরে পাঠানো হয়েছে। একজন কর্মকর্তা এটি পর্যালোচনা করবেন; প্রতিটি ধাপ আপনাকে জানানো হবে।\n{url}',
+    '{merchant} এর বিরুদ্ধে আপনার অভিযোগ {code} জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তরে পাঠানো হয়েছে। একজন কর্মকর্তা {due} এর মধ্যে এটি হাতে নেবেন; প্রতিটি ধাপ আপনাকে জানানো হবে।\n{url}',
+  'notify.consumer.remedy_recorded.sms': 'নালিশ {code}: বিক্রেতা জানাল প্রতিকার দিয়েছে। পেলেন কি না {due} এর মধ্যে জানান: {url}',
+  'notify.consumer.remedy_recorded.subject': '{merchant} জানিয়েছে {code} এর প্রতিকার দেওয়া হয়েছে',
+  'notify.consumer.remedy_recorded.body':
+    '{merchant} লিখেছে যে অভিযোগ {code} এর প্রতিকার দেওয়া হয়েছে ({remedy}{reference})। মিলিয়ে দেখে {due} এর মধ্যে জানান পেয়েছেন কি না। কিছু না জানালে অভিযোগটি “প্রতিকার দেওয়া হয়েছে, ভোক্তা নিশ্চিত করেননি” হিসেবে নিষ্পন্ন হবে: তা কখনো আপনার নিশ্চিতকরণ বলে গণ্য হবে না।\n{url}',
+  'notify.consumer.remedy_confirm_soon.sms': 'নালিশ {code}: প্রতিকার পেয়েছেন? {due} এর মধ্যে জানান, নইলে অভিযোগ বন্ধ হবে: {url}',
+  'notify.consumer.remedy_confirm_soon.subject': '{code} এর প্রতিকার পেয়েছেন কি? {due} এর মধ্যে জানান',
+  'notify.consumer.remedy_confirm_soon.body':
+    '{merchant} জানিয়েছে অভিযোগ {code} এর প্রতিকার দেওয়া হয়েছে। {due} এর মধ্যে জানান পেয়েছেন কি না। না পেলে জানান, অভিযোগটি অধিদপ্তরে যাবে; কিছু না জানালে তা “প্রতিকার দেওয়া হয়েছে, ভোক্তা নিশ্চিত করেননি” হিসেবে নিষ্পন্ন হবে।\n{url}',
+  'notify.consumer.late_answer.sms': 'নালিশ {code}: {merchant} দেরিতে উত্তর দিল; চাইলে গ্রহণ করুন। মামলা অধিদপ্তরেই: {url}',
+  'notify.consumer.late_answer.subject': '{merchant} অভিযোগ {code} এর উত্তর দেরিতে দিয়েছে',
+  'notify.consumer.late_answer.body':
+    'মামলা অধিদপ্তরে থাকা অবস্থায় {merchant} সময়সীমার পরে অভিযোগ {code} এর উত্তর দিয়েছে। উত্তরটি পড়ুন: গ্রহণ করলে কর্মকর্তা মামলাটি সমঝোতায় নিষ্পন্ন করতে পারবেন। কিছু না করলে অধিদপ্তরের কাজ চলবে।\n{url}',
+  'notify.consumer.regulator_late.sms': 'নালিশ {code}: অধিদপ্তর সময়সীমা পার করেছে; মামলা ঊর্ধ্বতন অফিসে। পরের তারিখ {due} {url}',
+  'notify.consumer.regulator_late.subject': 'অভিযোগ {code} এ অধিদপ্তর দেরি করছে',
+  'notify.consumer.regulator_late.body':
+    'অধিদপ্তর অভিযোগ {code} এর সময়সীমা পার করেছে ({since} থেকে দেরি), তাই মামলাটি দেরি চিহ্নসহ ঊর্ধ্বতন অফিসে গেছে। পরের তারিখ {due}। প্রতিটি ধাপ আপনাকে জানানো হবে।\n{url}',
+  'notify.consumer.hearing_second_notice.sms': 'নালিশ {code}: শুনানির দ্বিতীয় নোটিশ: {hearing}। স্থান: {place}',
+  'notify.consumer.hearing_second_notice.subject': 'অভিযোগ {code} এর শুনানির দ্বিতীয় নোটিশ',
+  'notify.consumer.hearing_second_notice.body':
+    'আপনি অভিযোগ {code} এর শুনানিতে আসেননি। এটি দ্বিতীয় নোটিশ: শুনানি {hearing} ({mode}), স্থান: {place}। না এলে কর্মকর্তা আপনার বক্তব্য ছাড়াই সিদ্ধান্ত দিতে পারেন।\n{url}',
+  'notify.consumer.hearing_cancelled.sms': 'নালিশ {code}: শুনানি বাতিল হয়েছে। কর্মকর্তা {due} এর মধ্যে সিদ্ধান্ত দেবেন। {url}',
+  'notify.consumer.hearing_cancelled.subject': 'অভিযোগ {code} এর শুনানি বাতিল',
+  'notify.consumer.hearing_cancelled.body': 'অভিযোগ {code} এর শুনানি বাতিল হয়েছে। কারণ অভিযোগের পাতায় আছে। কর্মকর্তা {due} এর মধ্যে সিদ্ধান্ত দেবেন।\n{url}',
   'notify.consumer.info_requested.sms': 'নালিশ {code}: কর্মকর্তা {due} এর মধ্যে আরও তথ্য চান। {url}',
   'notify.consumer.info_requested.subject': '{code} এর জন্য আরও তথ্য প্রয়োজন',
   'notify.consumer.info_requested.body': 'অভিযোগ {code} পর্যালোচনাকারী কর্মকর্তা আরও তথ্য চান। {due} এর মধ্যে উত্তর দিন: {url}',
@@ -120,7 +154,20 @@ export const bn: Record<MessageKey, string> = {
   'notify.merchant.merchant_reminder.body':
     'অভিযোগ {code} এর উত্তর দেওয়া হয়নি। সময়সীমা {due}; এর পর অভিযোগটি অধিদপ্তরে যাবে।\n{url}',
   'notify.merchant.offer_accepted.subject': '{code} এ প্রস্তাব গৃহীত: {due} এর মধ্যে পূরণ করুন',
-  'notify.merchant.offer_accepted.body': 'ভোক্তা অভিযোগ {code} এ আপনার প্রস্তাব গ্রহণ করেছেন। {due} এর মধ্যে তা পূরণ করুন।\n{url}',
+  'notify.merchant.offer_accepted.body':
+    'ভোক্তা অভিযোগ {code} এ আপনার প্রস্তাব গ্রহণ করেছেন। {due} এর মধ্যে তা পূরণ করুন, তারপর অভিযোগের পাতায় লিখে দিন (টাকা ফেরত হলে: মাধ্যম ও লেনদেন নম্বর), যাতে ভোক্তাকে নিশ্চিত করতে বলা হয়। {due} এর মধ্যে কিছু লেখা না হলে এবং ভোক্তা নিশ্চিত না করলে অভিযোগটি অধিদপ্তরে যাবে।\n{url}',
+  'notify.merchant.remedy_record_soon.sms': 'নালিশ {code}: {due} এর মধ্যে প্রতিকার দিয়ে তা লিখুন, নইলে অধিদপ্তরে যাবে: {url}',
+  'notify.merchant.remedy_record_soon.subject': 'মনে করিয়ে দিচ্ছি: {due} এর মধ্যে {code} এর প্রতিকার লিখুন',
+  'notify.merchant.remedy_record_soon.body':
+    'অভিযোগ {code} এ আপনার দেওয়া প্রতিকারের সময়সীমা {due}। প্রতিকার দেওয়া হলে অভিযোগের পাতায় লিখে দিন (টাকা ফেরত হলে: মাধ্যম ও লেনদেন নম্বর)। এর মধ্যে কিছু লেখা না হলে এবং ভোক্তা নিশ্চিত না করলে অভিযোগটি অধিদপ্তরে যাবে।\n{url}',
+  'notify.merchant.late_answer_accepted.subject': 'ভোক্তা {code} এ আপনার উত্তর গ্রহণ করেছেন',
+  'notify.merchant.late_answer_accepted.body': 'ভোক্তা অভিযোগ {code} এ আপনার দেরিতে দেওয়া উত্তর গ্রহণ করেছেন। কর্মকর্তা এখন মামলাটি সমঝোতায় নিষ্পন্ন করতে পারবেন।\n{url}',
+  'notify.merchant.hearing_second_notice.sms': 'নালিশ {code}: শুনানির দ্বিতীয় নোটিশ: {hearing}। স্থান: {place}',
+  'notify.merchant.hearing_second_notice.subject': 'অভিযোগ {code} এর শুনানির দ্বিতীয় নোটিশ',
+  'notify.merchant.hearing_second_notice.body':
+    'আপনি অভিযোগ {code} এর শুনানিতে আসেননি। এটি দ্বিতীয় নোটিশ: শুনানি {hearing} ({mode}), স্থান: {place}। না এলে কর্মকর্তা আপনার বক্তব্য ছাড়াই সিদ্ধান্ত দিতে পারেন।\n{url}',
+  'notify.merchant.hearing_cancelled.subject': 'অভিযোগ {code} এর শুনানি বাতিল',
+  'notify.merchant.hearing_cancelled.body': 'অভিযোগ {code} এর শুনানি বাতিল হয়েছে। কারণ অভিযোগের পাতায় আছে। কর্মকর্তা {due} এর মধ্যে সিদ্ধান্ত দেবেন।\n{url}',
   'notify.merchant.escalated.subject': 'অভিযোগ {code} অধিদপ্তরে পাঠানো হয়েছে',
   'notify.merchant.escalated.body': 'অভিযোগ {code} জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তরে পাঠানো হয়েছে।\n{url}',
   'notify.merchant.info_requested.subject': 'অভিযোগ {code} নিয়ে অধিদপ্তর তথ্য চায়',
@@ -142,7 +189,30 @@ export const bn: Record<MessageKey, string> = {
   'notify.office.escalated_office.subject': '{merchant} এর বিরুদ্ধে নতুন মামলা {code}',
   'notify.office.escalated_office.body': '{merchant} এর বিরুদ্ধে অভিযোগ {code} আপনার অফিসে এসেছে। {due} এর মধ্যে দায়িত্ব দিন।\n{url}',
   'notify.office.regulator_overdue.subject': 'সময়সীমা পেরিয়েছে: {code}',
-  'notify.office.regulator_overdue.body': '{merchant} এর বিরুদ্ধে মামলা {code} এর সময়সীমা পেরিয়েছে। নতুন সময়সীমা {due}।\n{url}',
+  'notify.office.regulator_overdue.body':
+    '{merchant} এর বিরুদ্ধে মামলা {code} এর সময়সীমা পেরিয়েছে। নতুন সময়সীমা {due}; এটিও পার হলে মামলাটি দেরি চিহ্নসহ ঊর্ধ্বতন অফিসে যাবে। সময়সীমা পেরোনো মামলাগুলো আপনার দৈনিক সারসংক্ষেপে থাকবে।\n{url}',
+  'notify.office.raised_to_head.subject': 'সময়সীমা পেরোনো মামলা {code} আপনার অফিসে এসেছে',
+  'notify.office.raised_to_head.body':
+    '{merchant} এর বিরুদ্ধে মামলা {code} দুবার অধিদপ্তরের সময়সীমা পার করেছে ({since} থেকে দেরি) এবং দেরি চিহ্নসহ আপনার অফিসে এসেছে। দায়িত্ব দিন এবং {due} এর মধ্যে পদক্ষেপ নিন।\n{url}',
+  'notify.office.late_answer_office.subject': 'মামলা {code} এ দেরিতে উত্তর',
+  'notify.office.late_answer_office.body': '{merchant} সময়সীমার পরে মামলা {code} এর উত্তর দিয়েছে। ভোক্তা উত্তরটি গ্রহণ করতে পারেন; সিদ্ধান্ত বা সমঝোতা না হওয়া পর্যন্ত মামলাটি আপনার কাছেই থাকবে।\n{url}',
+  'notify.office.late_answer_accepted.subject': 'মামলা {code}: ভোক্তা দেরির উত্তর গ্রহণ করেছেন',
+  'notify.office.late_answer_accepted.body': 'ভোক্তা মামলা {code} এ {merchant} এর দেরিতে দেওয়া উত্তর গ্রহণ করেছেন। আপনি মামলাটি সমঝোতায় নিষ্পন্ন করতে পারেন।\n{url}',
+  'notify.office.overdue_digest.subject': 'নালিশ: আপনার অফিসে সময়সীমা পেরোনো {count}টি মামলা ({date})',
+  'notify.office.overdue_digest.body': 'আপনার অফিসের যেসব মামলা অধিদপ্তরের সময়সীমা পার করেছে, পুরোনোটি আগে:\n{list}\n\nকাজের তালিকা: {url}',
+  'notify.office.overdue_digest.line': '{code}, {merchant}: সময়সীমা {due}{raised}',
+  'notify.office.overdue_digest.raised': ', এই অফিসে পাঠানো',
+  'refund_channel.bkash': 'বিকাশ',
+  'refund_channel.nagad': 'নগদ',
+  'refund_channel.rocket': 'রকেট',
+  'refund_channel.bank': 'ব্যাংক ট্রান্সফার',
+  'refund_channel.card': 'কার্ডে ফেরত',
+  'refund_channel.cash': 'নগদ টাকা',
+  'remedy.refund': 'টাকা ফেরত',
+  'remedy.replacement': 'পণ্য বদল',
+  'remedy.delivery': 'পণ্য পৌঁছে দেওয়া',
+  'remedy.repair': 'মেরামত',
+  'remedy.other': 'প্রতিকার',
 
   'outcome.upheld': 'অভিযোগ প্রমাণিত',
   'outcome.dismissed': 'অভিযোগ খারিজ',

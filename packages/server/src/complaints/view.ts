@@ -11,6 +11,7 @@ import {
   type State,
   actionsFor,
   maskMobile,
+  nextStepOf,
   regulatorWindow,
 } from '@nalish/domain';
 import type { ComplaintSummary, ComplaintView, Evidence, TimelineEntry } from '@nalish/domain/responses';
@@ -24,7 +25,8 @@ import type { ComplaintRow } from './row.ts';
 const HUMAN_ACTIONS = new Set<Action>([
   'respond', 'accept', 'reject', 'confirm_fulfilled', 'report_unfulfilled', 'rate', 'withdraw',
   'reject_invalid', 'assign', 'request_info', 'provide_info', 'schedule_hearing', 'decide',
-  'record_fine_collected', 'close',
+  'record_fine_collected', 'close', 'record_remedy', 'accept_late_answer', 'settle_by_agreement',
+  'record_hearing', 'adjourn_hearing', 'cancel_hearing',
 ]);
 
 export function availableActions(row: Pick<ComplaintRow, 'state' | 'info_requested_from'>, role: Role): Action[] {
@@ -98,6 +100,17 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
     response: row.response,
     infoRequestedFrom: row.info_requested_from,
     hearing: row.hearing,
+    remedyRecord: row.remedy_record,
+    responseLate: row.response_late,
+    lateAnswerAccepted: row.late_answer_accepted,
+    regulatorLate: row.regulator_late_since
+      ? {
+          since: new Date(row.regulator_late_since).toISOString(),
+          misses: row.regulator_misses,
+          raisedAt: row.raised_at ? new Date(row.raised_at).toISOString() : null,
+        }
+      : null,
+    next: nextStepOf({ state: row.state, owner: row.owner, dueAt: row.due_at ? new Date(row.due_at) : null }, now),
     decision: row.decision,
     fineCollectedBdt: row.fine_collected_bdt,
     complainantShareBdt: row.complainant_share_bdt,

@@ -14,6 +14,7 @@ interface TimerRow {
   for_state: string;
   action: Action | null;
   notify: NotifyIntent | null;
+  fire_at: Date;
 }
 
 export interface SweepResult {
@@ -36,7 +37,7 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
       const [locked] = await tx.query<{ id: string }>('SELECT id FROM complaints WHERE id = $1 FOR UPDATE SKIP LOCKED', [complaint_id]);
       if (!locked) return 'taken' as const;
       const [timer] = await tx.query<TimerRow>(
-        `SELECT id, complaint_id, kind, for_state, action, notify FROM timers
+        `SELECT id, complaint_id, kind, for_state, action, notify, fire_at FROM timers
          WHERE id = $1 AND status = 'pending' FOR UPDATE`,
         [id],
       );
@@ -48,7 +49,11 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
       }
       await tx.query(`UPDATE timers SET status = 'done', done_at = $2 WHERE id = $1`, [timer.id, now]);
       if (timer.kind === 'expiry' && timer.action) {
-        await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}) });
+        // The expiry takes effect at the deadline itself (never before the complaint's last
+        // change): a silence escalation swept at 00:00:05 belongs to the deadline day, in the
+        // history, the figures and the next clock (issue 18.6).
+        const at = new Date(Math.max(new Date(timer.fire_at).getTime(), new Date(row.updated_at).getTime()));
+        await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}), at });
       } else if (timer.notify) {
         const merchant = await loadMerchantContact(tx, row.merchant_id);
         // A reminder to the merchant is part of the history, so it is also in the merchant's

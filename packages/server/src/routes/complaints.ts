@@ -33,7 +33,8 @@ export async function readComplaint(deps: Deps, actor: Actor, code: string): Pro
 export const ROUTED_ACTIONS = [
   'respond', 'accept', 'reject', 'confirm_fulfilled', 'report_unfulfilled', 'rate', 'withdraw',
   'reject_invalid', 'assign', 'request_info', 'provide_info', 'schedule_hearing', 'decide',
-  'record_fine_collected', 'close',
+  'record_fine_collected', 'close', 'record_remedy', 'accept_late_answer', 'settle_by_agreement',
+  'record_hearing', 'adjourn_hearing', 'cancel_hearing',
 ] as const satisfies readonly Action[];
 
 const Version = z.object({
