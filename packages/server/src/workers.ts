@@ -5,6 +5,7 @@
 // number may run.
 import type { Deps } from './deps.ts';
 import { dropQuietSignInCounters } from './auth/staffSignIn.ts';
+import { sendOverdueDigests } from './deadlines/overdueDigest.ts';
 import { sweepTimers } from './deadlines/sweep.ts';
 import { dropExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { dropOldWindows } from './limits/fixedWindow.ts';
@@ -42,6 +43,11 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
       await sweepTimers(deps);
     } catch (e) {
       log('deadline sweep failed', e);
+    }
+    try {
+      await sendOverdueDigests(deps);
+    } catch (e) {
+      log('overdue digest failed', e);
     }
     try {
       // Drain what is due, a batch at a time.

@@ -83,7 +83,7 @@ export const bn: Record<MessageKey, string> = {
   'notify.consumer.filed.subject': 'আপনার অভিযোগ {code} গৃহীত হয়েছে',
   'notify.consumer.filed.body':
     '{merchant} এর বিরুদ্ধে আপনার অভিযোগ গৃহীত হয়েছে। ট্র্যাকিং কোড: {code}।\n{merchant} কে {due} এর মধ্যে উত্তর দিতে হবে; না দিলে অভিযোগটি জাতীয় ভোক্তা অধিকার সংরক্ষণ অধিদপ্তরে যাবে।\nযেকোনো সময় অগ্রগতি দেখুন: {url}',
-  'notify.consumer.merchant_responded.sms': 'নালিশ {code}: বিক্রেতা উত্তর দিল। {due} এর মধ্যে না জানালে গৃহীত ধরা হবে: {url}',
+  'notify.consumer.merchant_responded.sms': 'নালিশ {code}: {merchant} উত্তর দিল। {due} এর মধ্যে না জানালে গৃহীত: {url}',
   'notify.consumer.merchant_responded.subject': '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে',
   'notify.consumer.merchant_responded.body':
     '{merchant} আপনার অভিযোগ {code} এর উত্তর দিয়েছে। উত্তরটি পড়ে {due} এর মধ্যে গ্রহণ বা প্রত্যাখ্যান করুন। এর মধ্যে উত্তর না দিলে তা গৃহীত বলে ধরা হবে: প্রস্তাব হলে তা পূরণ করা হবে, জবাব হলে অভিযোগ নিষ্পন্ন হবে।\n{url}',

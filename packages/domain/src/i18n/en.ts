@@ -87,7 +87,7 @@ export const en = {
   'notify.consumer.filed.subject': 'Your complaint {code} has been received',
   'notify.consumer.filed.body':
     'Your complaint against {merchant} has been received. Tracking code: {code}.\n{merchant} must answer by {due}. If it does not, the complaint goes to the Directorate of National Consumer Rights Protection.\nSee its progress at any time: {url}',
-  'notify.consumer.merchant_responded.sms': 'Nalish {code}: the seller answered. Reply by {due} or it counts as accepted: {url}',
+  'notify.consumer.merchant_responded.sms': 'Nalish {code}: {merchant} answered. No reply by {due} = accepted: {url}',
   'notify.consumer.merchant_responded.subject': '{merchant} has answered your complaint {code}',
   'notify.consumer.merchant_responded.body':
     '{merchant} has answered your complaint {code}. Read the answer and accept or reject it by {due}. If you do not answer by then, it counts as accepted: an offer is then carried out, a defence closes the complaint.\n{url}',

@@ -48,11 +48,11 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
         return 'stale' as const;
       }
       await tx.query(`UPDATE timers SET status = 'done', done_at = $2 WHERE id = $1`, [timer.id, now]);
+      // A timer takes effect when it was due (never before the complaint's last change): a
+      // silence escalation swept at 00:00:05 belongs to the deadline day, in the history, the
+      // figures and the next clock (issue 18.6).
+      const at = new Date(Math.max(new Date(timer.fire_at).getTime(), new Date(row.updated_at).getTime()));
       if (timer.kind === 'expiry' && timer.action) {
-        // The expiry takes effect at the deadline itself (never before the complaint's last
-        // change): a silence escalation swept at 00:00:05 belongs to the deadline day, in the
-        // history, the figures and the next clock (issue 18.6).
-        const at = new Date(Math.max(new Date(timer.fire_at).getTime(), new Date(row.updated_at).getTime()));
         await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}), at });
       } else if (timer.notify) {
         const merchant = await loadMerchantContact(tx, row.merchant_id);
@@ -60,7 +60,7 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
         // events feed and webhooks (complaint.deadline_approaching). No state changes.
         const current =
           timer.notify.to === 'merchant'
-            ? await recordEvent(tx, row, { type: 'deadline_reminder', actor: { role: 'system' }, payload: { template: timer.notify.template, dueAt: row.due_at ? new Date(row.due_at).toISOString() : null } }, now)
+            ? await recordEvent(tx, row, { type: 'deadline_reminder', actor: { role: 'system' }, payload: { template: timer.notify.template, dueAt: row.due_at ? new Date(row.due_at).toISOString() : null } }, at)
             : row;
         await enqueueNotifications(tx, [timer.notify], { complaint: current, merchant, publicUrl: deps.config.publicUrl, now });
       }

@@ -40,8 +40,9 @@ function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
   const c = target.complaint;
   const name = target.merchant.name;
   const p: Record<string, string> = {
-    // A Bengali reader reads the code in Bengali digits (the link keeps the digits it works with).
-    code: locale === 'bn' ? toBengaliDigits(c.tracking_code) : c.tracking_code,
+    // A Bengali reader of an SMS reads the code in Bengali digits (the link keeps the digits it
+    // works with, and e-mails keep them so a search for the code finds them).
+    code: forSms && locale === 'bn' ? toBengaliDigits(c.tracking_code) : c.tracking_code,
     merchant: forSms && [...name].length > SMS_MERCHANT_CHARS ? `${[...name].slice(0, SMS_MERCHANT_CHARS - 1).join('')}…` : name,
     url: trackingUrl(target.publicUrl, c.tracking_code),
     due: c.due_at ? formatDate(locale, new Date(c.due_at)) : '',
