@@ -147,6 +147,18 @@ describe('regulator console', () => {
     const hearing = page.getByText(/শুনানি: .*সশরীরে, জাতীয় ভোক্তা/);
     await hearing.waitFor();
     assert.ok(((await hearing.textContent()) ?? '').includes(formatDateTime('bn', new Date(`${hearingDay}T05:00:00Z`))));
+    // No decision while the hearing is still to be held (issue 11.14): the form is not offered.
+    assert.equal(await page.getByRole('button', { name: 'সিদ্ধান্ত লিপিবদ্ধ করুন' }).count(), 0);
+
+    // The hearing day: the officer signs in again (sessions last hours) and records who came.
+    w.service.clock.set(new Date(`${hearingDay}T07:00:00Z`)); // 13:00 in Dhaka, after the hearing
+    await page.reload();
+    await signIn(page, world.officer, { email: 'ই-মেইল', password: 'পাসওয়ার্ড', totp: 'অথেনটিকেটর কোড', submit: 'সাইন-ইন' });
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${caseA}` }).waitFor();
+    await page.getByRole('radio', { name: 'দুই পক্ষই' }).check();
+    await page.getByRole('button', { name: 'লিখুন', exact: true }).click();
+    await page.getByText('হয়েছে: দুই পক্ষই।').waitFor();
+    await page.locator('dd', { hasText: 'অধিদপ্তর পর্যালোচনা করছে' }).first().waitFor();
 
     // The decision by keyboard alone: upheld, reasons, ৳20,000 fine, an order, submit.
     await tabTo(page, 'input[name="ra-outcome"][value="upheld"]');
@@ -176,7 +188,7 @@ describe('regulator console', () => {
     // The whole history in plain words, in order.
     const steps = await page.locator('.r-timeline > li strong').allTextContents();
     assert.deepEqual(steps.map((s) => s.replace(/^[০-৯]+\. /, '')), [
-      'অভিযোগ দাখিল', 'অভিযোগ পাঠানো হয়েছে', 'প্রমাণ সংযুক্ত', 'বিক্রেতার জবাব', 'জবাব প্রত্যাখ্যান', 'কর্মকর্তা নিয়োগ', 'শুনানির সময় নির্ধারণ', 'সিদ্ধান্ত লিপিবদ্ধ', 'জরিমানা আদায়',
+      'অভিযোগ দাখিল', 'অভিযোগ পাঠানো হয়েছে', 'প্রমাণ সংযুক্ত', 'বিক্রেতার জবাব', 'জবাব প্রত্যাখ্যান', 'কর্মকর্তা নিয়োগ', 'শুনানির সময় নির্ধারণ', 'শুনানির বিবরণ লেখা হয়েছে', 'সিদ্ধান্ত লিপিবদ্ধ', 'জরিমানা আদায়',
     ]);
     await page.getByText('এই অবস্থায় আপনার কোনো পদক্ষেপ নেই।').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);

@@ -245,6 +245,20 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await officer.getByRole('button', { name: c['regulator.hearingForm.submit'] }).click();
       await officer.getByText(`${c['regulator.mode.in_person']}, ${x.place}`, { exact: false }).first().waitFor();
 
+      // The hearing day: the officer signs in again and records that both sides came; only
+      // then is the decision open (issue 11.14).
+      w.service.clock.set(new Date(`${hearingDay}T07:00:00Z`)); // 13:00 in Dhaka
+      await officer.reload();
+      await officer.getByLabel(c['regulator.signIn.email']).fill(world.officer.email);
+      await officer.getByLabel(c['regulator.signIn.password'], { exact: true }).fill(world.officer.password);
+      await officer.getByLabel(c['regulator.signIn.totp']).fill(totp(world.officer.totpSecret));
+      await officer.getByRole('button', { name: c['regulator.signIn.submit'] }).click();
+      await h1(officer, fmt(c['regulator.case.title'], { code }));
+      await officer.getByRole('radio', { name: c['regulator.held.both'] }).check();
+      await officer.getByRole('button', { name: c['regulator.held.submit'], exact: true }).click();
+      await officer.getByText(fmt(c['regulator.hearing.held'], { attendance: c['regulator.held.both'] })).waitFor();
+      await noSeriousA11y(officer, 'officer: hearing held');
+
       await officer.getByRole('radio', { name: c['regulator.outcome.upheld'] }).check();
       await officer.getByLabel(c['regulator.decide.reasons'], { exact: true }).fill(x.reasons);
       await officer.getByLabel(c['regulator.decide.fine']).fill(x.fine);
@@ -268,6 +282,7 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await stateLabel.getByText(domainT(lang, 'state.decided'), { exact: true }).waitFor();
       await timeline.getByText(c['consumer.ev.assign']).waitFor();
       await timeline.getByText(c['consumer.ev.schedule_hearing']).waitFor();
+      await timeline.getByText(c['consumer.ev.record_hearing']).waitFor();
       await timeline.getByText(c['consumer.ev.decide']).waitFor();
       await timeline.getByText(c['consumer.ev.record_fine_collected']).waitFor();
       // The decision itself, not only its timeline entry: outcome, fine, the consumer's share.

@@ -213,7 +213,7 @@ export const regulatorEn = {
   'regulator.held.secondHint': 'A party who did not come to the first hearing gets a second notice: give its date.',
   'regulator.held.nextAt': 'Date and time of the second hearing (Dhaka time)',
   'regulator.held.note': 'What happened (optional)',
-  'regulator.held.submit': 'Record',
+  'regulator.held.submit': 'Record the hearing',
   'regulator.adjourn.title': 'Adjourn the hearing',
   'regulator.adjourn.reason': 'Reason for adjourning',
   'regulator.adjourn.submit': 'Adjourn and send notices',
