@@ -293,7 +293,7 @@ export const consumerEn = {
   'consumer.track.lastDay': 'Today is the last day',
   'consumer.track.daysPast': 'the date has passed',
   'consumer.track.step.merchant_answers': 'The seller must answer by {date} ({left}). If it does not, the complaint goes to the regulator.',
-  'consumer.track.step.consumer_replies': 'It is your turn: accept or reject the seller’s answer by {date} ({left}). If you do not answer by then, it counts as accepted.',
+  'consumer.track.step.consumer_replies': 'It is your turn: answer by {date}. {left}: accept or reject; if you do not answer by then, it counts as accepted.',
   'consumer.track.step.merchant_carries_out_remedy': 'The seller must carry out the remedy by {date} ({left}). Tell us as soon as you receive it.',
   'consumer.track.step.consumer_confirms_remedy': 'The seller says the remedy was carried out. Tell us by {date} ({left}) whether you received it. If you say nothing, the complaint is closed as “carried out, not confirmed by you”.',
   'consumer.track.step.consumer_rates': 'You may rate the seller by {date} ({left}).',
