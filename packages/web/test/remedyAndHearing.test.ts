@@ -122,7 +122,7 @@ describe('remedy carried out and hearings, on a phone in Bengali', () => {
     await page.getByRole('button', { name: RB['regulator.held.submit'], exact: true }).click();
     await page.getByText('হয়েছে: দুই পক্ষই।').waitFor();
     await page.getByRole('radio', { name: RB['regulator.outcome.upheld'] }).check();
-    await page.getByLabel(RB['regulator.decide.reasons'], { exact: true }).fill('বিক্রেতা অগ্রিম টাকা নিয়ে পণ্য সরবরাহ করেনি।');
+    await page.locator('#ra-reasons').fill('বিক্রেতা অগ্রিম টাকা নিয়ে পণ্য সরবরাহ করেনি।');
     await page.getByRole('button', { name: RB['regulator.decide.submit'] }).click();
     await page.locator('dd', { hasText: domainT('bn', 'state.decided') }).first().waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scrolling at 360 px');
