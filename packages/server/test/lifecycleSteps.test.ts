@@ -258,6 +258,10 @@ describe('lifecycle steps: remedy carried out, late answers, overdue regulator, 
       const view = (await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${code}`, headers: consumer.auth })).json();
       assert.equal(view.regulatorLate.since, new Date(first).toISOString());
       assert.equal(view.regulatorLate.misses, 2);
+      // The public sees it too, on the seller's profile.
+      const profile = (await s.app.inject({ method: 'GET', url: `/api/v1/merchants/${w.merchant}` })).json();
+      assert.ok(profile.regulatorLate.cases >= 1);
+      assert.ok(Date.parse(profile.regulatorLate.since) <= Date.parse(view.regulatorLate.since));
 
       const before = (await outbox(code)).filter((m) => m.channel !== 'webhook').length;
       at(new Date(r.due_at!).getTime() + 5_000);

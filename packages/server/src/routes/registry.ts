@@ -53,6 +53,13 @@ export const registryRoutes =
            FROM complaints c WHERE merchant_id = $1`,
           [m.id],
         );
+        // Cases against this seller that the regulator is late on (a missed regulator deadline
+        // not yet caught up), and since when: the public sees the regulator's delays too.
+        const [late] = await deps.db.query<{ cases: number; since: Date | null }>(
+          `SELECT count(*)::int AS cases, min(regulator_late_since) AS since FROM complaints
+           WHERE merchant_id = $1 AND regulator_late_since IS NOT NULL AND owner IS NOT NULL`,
+          [m.id],
+        );
         return {
           id: m.id,
           name: m.name,
@@ -64,6 +71,7 @@ export const registryRoutes =
           facebookPages: ids.filter((i) => i.kind === 'facebook').map((i) => i.value),
           complaints: stats ?? { total: 0, open: 0, escalated: 0, resolved: 0 },
           policyBreaches: await breachesByRule(deps.db, m.id),
+          regulatorLate: { cases: late?.cases ?? 0, since: late?.since ? new Date(late.since).toISOString() : null },
         };
       },
     );

@@ -312,4 +312,5 @@ export const consumerBn: Record<keyof typeof consumerEn, string> = {
   'consumer.channel.bank': 'ব্যাংক',
   'consumer.channel.card': 'কার্ড',
   'consumer.channel.cash': 'নগদ টাকা',
+  'consumer.seller.regulatorLate': 'এর মধ্যে {cases}টি মামলায় অধিদপ্তর {date} থেকে দেরি করছে।',
 };

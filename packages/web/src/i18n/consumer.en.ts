@@ -323,4 +323,5 @@ export const consumerEn = {
   'consumer.channel.bank': 'bank',
   'consumer.channel.card': 'card',
   'consumer.channel.cash': 'cash',
+  'consumer.seller.regulatorLate': 'The regulator (DNCRP) is late on {cases} of these cases, since {date}.',
 } as const;

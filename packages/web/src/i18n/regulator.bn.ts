@@ -114,7 +114,7 @@ export const regulatorBn: Record<keyof typeof regulatorEn, string> = {
   'regulator.fineForm.amount': 'আদায়কৃত অর্থ (টাকা)',
   'regulator.fineForm.submit': 'লিপিবদ্ধ করুন',
   'regulator.reject.title': 'অগ্রহণযোগ্য হিসেবে বাতিল',
-  'regulator.reject.reason': 'কারণ',
+  'regulator.reject.reason': 'কেন গ্রহণযোগ্য নয়',
   'regulator.reject.submit': 'অভিযোগ বাতিল করুন',
   'regulator.role.consumer': 'অভিযোগকারী',
   'regulator.role.merchant': 'বিক্রেতা',

@@ -112,7 +112,7 @@ export const regulatorEn = {
   'regulator.fineForm.amount': 'Amount collected (taka)',
   'regulator.fineForm.submit': 'Record',
   'regulator.reject.title': 'Reject as invalid',
-  'regulator.reject.reason': 'Reason',
+  'regulator.reject.reason': 'Why it is not a valid complaint',
   'regulator.reject.submit': 'Reject the complaint',
   'regulator.role.consumer': 'complainant',
   'regulator.role.merchant': 'merchant',

@@ -19,10 +19,11 @@ interface Profile {
   facebookPages: string[];
   complaints: { total: number; open: number; escalated: number; resolved: number };
   policyBreaches?: RuleBreaches[];
+  regulatorLate?: { cases: number; since: string | null };
 }
 
 export default function SellerPage({ params }: { params: Record<string, string> }) {
-  const { t, number } = useI18n();
+  const { t, number, date } = useI18n();
   const [p, setP] = useState<Profile | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -54,6 +55,9 @@ export default function SellerPage({ params }: { params: Record<string, string> 
           <div><dt>{t('consumer.seller.escalated')}</dt><dd>{number(p.complaints.escalated)}</dd></div>
           <div><dt>{t('consumer.seller.resolved')}</dt><dd>{number(p.complaints.resolved)}</dd></div>
         </dl>
+        {p.regulatorLate && p.regulatorLate.cases > 0 && p.regulatorLate.since && (
+          <p className="overdue">{t('consumer.seller.regulatorLate', { cases: number(p.regulatorLate.cases), date: date(p.regulatorLate.since) })}</p>
+        )}
       </section>
       {p.policyBreaches && p.policyBreaches.length > 0 && (
         <section aria-labelledby="s-breaches">
