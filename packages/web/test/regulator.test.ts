@@ -228,14 +228,15 @@ describe('regulator console', () => {
     assert.equal(await page.getByLabel('Question').getAttribute('aria-invalid'), 'true');
 
     // Someone else acts on the case meanwhile: 409, the case reloads, the typing stays.
+    // (A colleague takes the case over: the decision stays open, as it would not once a hearing
+    // is scheduled, issue 11.14.)
     const other = await officerLogin(w.service, world.officer);
-    const hearingAt = new Date(w.service.clock.now().getTime() + 3 * 86_400_000).toISOString();
-    assert.equal((await step(w.service, other, caseB, 'schedule_hearing', { at: hearingAt, mode: 'online', place: 'https://meet.example/dncrp' })).statusCode, 200);
+    assert.equal((await step(w.service, other, caseB, 'assign', { officerId: world.officer.id })).statusCode, 200);
     await page.getByLabel('Reasons').fill('The merchant delivered 20 days late and ignored the buyer.');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     await page.getByText('Someone changed this case a moment ago.', { exact: false }).waitFor();
     assert.equal(await page.getByLabel('Reasons').inputValue(), 'The merchant delivered 20 days late and ignored the buyer.');
-    await page.getByText(/Hearing: .*Online, https:\/\/meet\.example\/dncrp/).waitFor();
+    await page.locator('dd', { hasText: 'officer1' }).first().waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'regulator-case-en-phone');
 
