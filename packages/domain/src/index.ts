@@ -22,3 +22,4 @@ export * from './merchant/apiKeys.ts';
 export * from './complaint/listQuery.ts';
 export * from './merchant/events.ts';
 export * from './merchant/webhooks.ts';
+export * from './lifecycle/nextStep.ts';

@@ -6,6 +6,7 @@
 import type { Deps } from './deps.ts';
 import { dropQuietSignInCounters } from './auth/staffSignIn.ts';
 import { processCalendarChanges } from './deadlines/recompute.ts';
+import { sendOverdueDigests } from './deadlines/overdueDigest.ts';
 import { sweepTimers } from './deadlines/sweep.ts';
 import { dropExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { dropOldWindows } from './limits/fixedWindow.ts';
@@ -49,6 +50,11 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
       await sweepTimers(deps);
     } catch (e) {
       log('deadline sweep failed', e);
+    }
+    try {
+      await sendOverdueDigests(deps);
+    } catch (e) {
+      log('overdue digest failed', e);
     }
     try {
       // Drain what is due, a batch at a time.

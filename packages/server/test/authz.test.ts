@@ -100,6 +100,12 @@ describe('authorisation of every route for every role', () => {
     decide: () => ({ outcome: 'upheld', reasons: 'The merchant took payment and did not deliver.', fineBdt: 1000 }),
     record_fine_collected: () => ({ amountBdt: 1000 }),
     close: () => ({}),
+    record_remedy: () => ({ remedy: 'refund', channel: 'bkash', reference: '9F7A6B5C4D' }),
+    accept_late_answer: () => ({}),
+    settle_by_agreement: () => ({}),
+    record_hearing: () => ({ attendance: 'both' }),
+    adjourn_hearing: () => ({ at: future(), mode: 'online', place: 'https://meet.example/dncrp', reason: 'The merchant asked for more time.' }),
+    cancel_hearing: () => ({ reason: 'Both sides settled before the hearing.' }),
   };
 
   /** A fresh complaint brought, through the API, into a state where `action` is possible. */
@@ -109,15 +115,31 @@ describe('authorisation of every route for every role', () => {
     if (['respond', 'withdraw', 'reject_invalid'].includes(action)) return code;
     await ok('merchant', code, 'respond', b.respond!());
     if (action === 'accept' || action === 'reject') return code;
-    if (action === 'confirm_fulfilled' || action === 'report_unfulfilled' || action === 'rate') {
+    if (action === 'confirm_fulfilled' || action === 'report_unfulfilled' || action === 'rate' || action === 'record_remedy') {
       await ok('owner', code, 'accept', {});
       if (action === 'rate') await ok('owner', code, 'confirm_fulfilled', {});
       return code;
     }
     await ok('owner', code, 'reject', b.reject!());
     if (action === 'assign') return code;
+    if (action === 'accept_late_answer' || action === 'settle_by_agreement') {
+      // A second, later answer while the case is with the regulator.
+      await ok('merchant', code, 'respond', { ...b.respond!(), amountBdt: 2500 });
+      if (action === 'settle_by_agreement') await ok('owner', code, 'accept_late_answer', {});
+      return code;
+    }
     await ok('officer', code, 'assign', b.assign!());
     if (action === 'request_info' || action === 'schedule_hearing' || action === 'decide') return code;
+    if (action === 'adjourn_hearing' || action === 'cancel_hearing') {
+      await ok('officer', code, 'schedule_hearing', b.schedule_hearing!());
+      return code;
+    }
+    if (action === 'record_hearing') {
+      // Attendance is recorded once the hearing's time has come.
+      await ok('officer', code, 'schedule_hearing', { ...b.schedule_hearing!(), at: new Date(s.clock.now().getTime() + 3600_000).toISOString() });
+      s.clock.advance(2 * 3600_000);
+      return code;
+    }
     if (action === 'provide_info') {
       await ok('officer', code, 'request_info', { ...b.request_info!(), from: infoFrom });
       return code;

@@ -128,6 +128,11 @@ describe('case file PDF', () => {
     assert.equal((await step(s, officer, code, 'assign', { officerId: w.officer.id })).statusCode, 200);
     const at = new Date(s.clock.now().getTime() + 5 * 86_400_000).toISOString();
     assert.equal((await step(s, officer, code, 'schedule_hearing', { at, mode: 'in_person', place: 'কারওয়ান বাজার, ঢাকা' })).statusCode, 200);
+    // The hearing is held (attendance recorded) before the decision (issue 11.14); sessions do not last for days.
+    s.clock.set(new Date(Date.parse(at) + 2 * 3600_000));
+    officer = await officerLogin(s, w.officer);
+    merchant = await merchantLogin(s, w.merchantUser);
+    assert.equal((await step(s, officer, code, 'record_hearing', { attendance: 'both' })).statusCode, 200);
     const d = await step(s, officer, code, 'decide', { outcome: 'upheld', reasons: 'বিক্রেতা টাকা নিয়ে পণ্য সরবরাহ করেনি।', fineBdt: 20000, order: 'সাত দিনের মধ্যে পুরো টাকা ফেরত দিতে হবে।' });
     assert.equal(d.statusCode, 200, d.body);
     assert.equal((await step(s, officer, code, 'record_fine_collected', { amountBdt: 20000 })).statusCode, 200);

@@ -56,7 +56,7 @@ describe('a holiday declared late moves the open deadlines it touches', () => {
     );
   const movedEvents = async (code: string) =>
     s.deps.db.query<{ payload: any; actor_role: string }>(
-      `SELECT e.payload, e.actor_role FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id
+      `SELECT e.payload, e.actor_role FROM events e JOIN complaints c ON c.id = e.complaint_id
         WHERE c.tracking_code = $1 AND e.type = 'deadline_moved' ORDER BY e.seq`,
       [code],
     );

@@ -102,7 +102,7 @@ describe('the console’s import of a year’s holiday list', () => {
     const view = await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${filed.trackingCode}`, headers: consumer.auth });
     assert.equal(view.json().dueAt, '2026-11-26T17:59:59.999Z');
     const [ev] = await s.deps.db.query<{ payload: { holidays: { nameEn: string }[] } }>(
-      "SELECT e.payload FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'deadline_moved'",
+      "SELECT e.payload FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.tracking_code = $1 AND e.type = 'deadline_moved'",
       [filed.trackingCode],
     );
     assert.equal(ev!.payload.holidays[0]!.nameEn, 'Holiday declared in November');

@@ -42,13 +42,18 @@ describe('complaint lifecycle over HTTP', () => {
     const hearingAt = new Date(s.clock.now().getTime() + 5 * 86_400_000).toISOString();
     const hearing = await step(s, officer, filed.trackingCode, 'schedule_hearing', { at: hearingAt, mode: 'in_person', place: 'DNCRP Dhaka, Karwan Bazar' });
     assert.equal(hearing.json().state, 'hearing_scheduled', hearing.body);
-    const decided = await step(s, officer, filed.trackingCode, 'decide', {
+    // A scheduled hearing is held (attendance recorded) before the decision (issue 11.14).
+    s.clock.set(new Date(Date.parse(hearingAt) + 2 * 3600_000));
+    const officerAfter = await officerLogin(s, w.officer); // sessions do not last for days
+    const held = await step(s, officerAfter, filed.trackingCode, 'record_hearing', { attendance: 'both' });
+    assert.equal(held.json().state, 'under_review', held.body);
+    const decided = await step(s, officerAfter, filed.trackingCode, 'decide', {
       outcome: 'upheld',
       reasons: 'The merchant took payment and did not deliver.',
       fineBdt: 20000,
     });
     assert.equal(decided.json().state, 'decided', decided.body);
-    const collected = await step(s, officer, filed.trackingCode, 'record_fine_collected', { amountBdt: 20000 });
+    const collected = await step(s, officerAfter, filed.trackingCode, 'record_fine_collected', { amountBdt: 20000 });
     assert.equal(collected.statusCode, 200, collected.body);
     assert.equal(collected.json().complainantShareBdt, 5000);
     assert.equal(collected.json().historyChain.ok, true);
@@ -56,7 +61,7 @@ describe('complaint lifecycle over HTTP', () => {
     const seen = await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${filed.trackingCode}`, headers: consumer.auth });
     assert.deepEqual(
       seen.json().timeline.map((e: { type: string }) => e.type),
-      ['filed', 'route', 'respond', 'reject', 'assign', 'schedule_hearing', 'decide', 'record_fine_collected'],
+      ['filed', 'route', 'respond', 'reject', 'assign', 'schedule_hearing', 'record_hearing', 'decide', 'record_fine_collected'],
     );
   });
 });

@@ -238,12 +238,23 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await officer.locator('dd', { hasText: domainT(lang, 'state.under_review') }).first().waitFor();
       await officer.locator('dd', { hasText: 'officer1' }).first().waitFor();
 
-      const hearingDay = dhakaDay(7);
-      await officer.getByLabel(c['regulator.hearingForm.at']).fill(`${hearingDay}T11:00`);
+      // A hearing later today (Dhaka time), so the day's clock moves on only a little.
+      const hearingLocal = new Date(w.service.clock.now().getTime() + 6 * 3_600_000 + 3_600_000).toISOString().slice(0, 16);
+      await officer.getByLabel(c['regulator.hearingForm.at']).fill(hearingLocal);
       await officer.getByRole('radio', { name: c['regulator.mode.in_person'] }).check();
       await officer.getByLabel(c['regulator.hearingForm.place']).fill(x.place);
       await officer.getByRole('button', { name: c['regulator.hearingForm.submit'] }).click();
       await officer.getByText(`${c['regulator.mode.in_person']}, ${x.place}`, { exact: false }).first().waitFor();
+
+      // After the hearing (held later today), the officer records that both sides came; only
+      // then is the decision open (issue 11.14).
+      w.service.clock.advance(2 * 3_600_000);
+      await officer.reload();
+      await h1(officer, fmt(c['regulator.case.title'], { code }));
+      await officer.getByRole('radio', { name: c['regulator.held.both'] }).check();
+      await officer.getByRole('button', { name: c['regulator.held.submit'], exact: true }).click();
+      await officer.getByText(fmt(c['regulator.hearing.held'], { attendance: c['regulator.held.both'] })).waitFor();
+      await noSeriousA11y(officer, 'officer: hearing held');
 
       await officer.getByRole('radio', { name: c['regulator.outcome.upheld'] }).check();
       await officer.getByLabel(c['regulator.decide.reasons'], { exact: true }).fill(x.reasons);
@@ -268,6 +279,7 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await stateLabel.getByText(domainT(lang, 'state.decided'), { exact: true }).waitFor();
       await timeline.getByText(c['consumer.ev.assign']).waitFor();
       await timeline.getByText(c['consumer.ev.schedule_hearing']).waitFor();
+      await timeline.getByText(c['consumer.ev.record_hearing']).waitFor();
       await timeline.getByText(c['consumer.ev.decide']).waitFor();
       await timeline.getByText(c['consumer.ev.record_fine_collected']).waitFor();
       // The decision itself, not only its timeline entry: outcome, fine, the consumer's share.

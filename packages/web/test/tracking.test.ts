@@ -50,13 +50,15 @@ describe('consumer tracking and seller pages', () => {
     await page.getByText('আমরা পুরো টাকা বিকাশে ফেরত দেব।').waitFor();
     await page.getByText('৳২,৫০০').first().waitFor();
     await page.getByText(/এখন আপনার পালা: .* এর মধ্যে উত্তর দিন।/).waitFor();
+    await page.getByText(/আর [০-৯]+ দিন বাকি: গ্রহণ বা প্রত্যাখ্যান করুন; এর মধ্যে না জানালে তা গৃহীত ধরা হবে।/).waitFor();
     await noSeriousA11y(page, 'tracking');
     await screenshot(page, 'consumer-track-offer-bn-phone');
 
     await page.getByRole('button', { name: c['consumer.track.accept'], exact: true }).click();
     await page.getByRole('status').getByText(c['consumer.track.done']).waitFor();
     await timeline.getByText('আপনি প্রস্তাব মেনে নিয়েছেন।').waitFor();
-    await page.getByText(/বিক্রেতাকে .* এর মধ্যে উত্তর দিতে হবে।/).waitFor();
+    // On an accepted offer the next date is the remedy's, with the days left (issue 11.4), not "answer by".
+    await page.getByText(/বিক্রেতাকে .* এর মধ্যে প্রতিকার দিতে হবে \(আর [০-৯]+ দিন বাকি\)।/).waitFor();
     // More evidence, added from the tracking page.
     await page.setInputFiles('#t-file', { name: 'chat.png', mimeType: 'image/png', buffer: TINY_PNG });
     await page.getByRole('status').getByText(c['consumer.track.uploaded'].replace('{name}', 'chat.png')).waitFor();

@@ -3,7 +3,7 @@
 // the server declares for its routes (and OpenAPI shows); the typed client and the web app
 // import the types.
 import { z } from 'zod';
-import { ACTIONS, type Action, DECISION_OUTCOMES, HEARING_MODES, REMEDIES } from '../lifecycle/actions.ts';
+import { ACTIONS, type Action, DECISION_OUTCOMES, HEARING_ATTENDANCE, HEARING_MODES, REFUND_CHANNELS, REMEDIES } from '../lifecycle/actions.ts';
 import { PHASES, ROLES, STATES } from '../lifecycle/states.ts';
 import { PolicyViewSchema } from '../policy/views.ts';
 import { DhakaDay, Instant, Uuid, pageOf } from '../wire.ts';
@@ -114,7 +114,46 @@ export const ComplaintViewSchema = ComplaintSummarySchema.extend({
   regulatorWindow: z.object({ lastDay: DhakaDay, daysLeft: z.number().int(), open: z.boolean() }).describe('The 30 days the law gives to complain to the regulator'),
   response: StoredResponseSchema.nullable(),
   infoRequestedFrom: z.enum(['consumer', 'merchant']).nullable(),
-  hearing: z.object({ at: Instant, mode: z.enum(HEARING_MODES), place: z.string() }).nullable(),
+  hearing: z
+    .object({
+      at: Instant,
+      mode: z.enum(HEARING_MODES),
+      place: z.string(),
+      secondNotice: z.boolean().optional().describe('A party missed the first hearing: this is the second notice'),
+      adjournedBecause: z.string().optional(),
+      outcome: z.enum(['held', 'cancelled']).optional(),
+      attendance: z.enum(HEARING_ATTENDANCE).optional(),
+      note: z.string().optional(),
+    })
+    .nullable(),
+  remedyRecord: z
+    .object({
+      remedy: z.enum(REMEDIES),
+      channel: z.enum(REFUND_CHANNELS).optional(),
+      reference: z.string().optional(),
+      doneAt: Instant.optional(),
+      note: z.string().optional(),
+      recordedAt: Instant,
+    })
+    .nullable()
+    .describe('The merchant’s record that the remedy was carried out, for the consumer to check'),
+  responseLate: z.boolean().describe('The answer came after the merchant’s deadline (counted as not on time)'),
+  lateAnswerAccepted: z.boolean().describe('The consumer accepted the late answer: the officer may settle by agreement'),
+  regulatorLate: z
+    .object({ since: Instant, misses: z.number().int(), raisedAt: Instant.nullable() })
+    .nullable()
+    .describe('The regulator missed its deadline: since when, how often, and when the case went to the office above'),
+  next: z
+    .object({
+      step: z.string(),
+      owner: z.enum(['system', 'merchant', 'consumer', 'regulator']),
+      dueAt: Instant,
+      lastDay: DhakaDay,
+      daysLeft: z.number().int().describe('Whole days left after today: 0 means today is the last day'),
+      onSilence: z.enum(ACTIONS as [Action, ...Action[]]).nullable(),
+    })
+    .nullable()
+    .describe('What happens next, who does it and by when'),
   decision: z.object({ outcome: z.enum(DECISION_OUTCOMES), fineBdt: z.number().int(), reasons: z.string(), order: z.string().optional() }).nullable(),
   fineCollectedBdt: z.number().int().nullable(),
   complainantShareBdt: z.number().int().nullable(),

@@ -59,6 +59,7 @@ export const en = {
   'state.with_merchant': 'With the merchant',
   'state.merchant_responded': 'Merchant has answered',
   'state.resolved': 'Remedy accepted',
+  'state.remedy_reported': 'Remedy carried out, awaiting your confirmation',
   'state.fulfilled': 'Remedy received',
   'state.escalated': 'Sent to the regulator',
   'state.under_review': 'Under review by the regulator',
@@ -76,6 +77,11 @@ export const en = {
   'guard.fine_collectable': 'there is no uncollected fine',
   'guard.hearing_in_future': 'the hearing must be in the future',
   'guard.officer_assigned': 'no officer is assigned',
+  'guard.hearing_not_settled': 'a hearing is scheduled: record it as held, adjourn it or cancel it (with a reason) before deciding',
+  'guard.hearing_not_yet': 'the hearing’s time has not come yet',
+  'guard.second_notice_date': 'a party did not come: give the date of the second hearing notice',
+  'guard.late_answer_present': 'there is no late answer from the merchant that the consumer has accepted',
+  'guard.late_answer_accepted': 'the consumer has already accepted the merchant’s answer',
 
   'notify.consumer.otp.sms': 'Nalish code: {otp}. Valid for 5 minutes. Do not share it with anyone.',
 
@@ -84,10 +90,10 @@ export const en = {
   'notify.consumer.filed.subject': 'Your complaint {code} has been received',
   'notify.consumer.filed.body':
     'Your complaint against {merchant} has been received. Tracking code: {code}.\n{merchant} must answer by {due}. If it does not, the complaint goes to the Directorate of National Consumer Rights Protection.\nSee its progress at any time: {url}',
-  'notify.consumer.merchant_responded.sms': 'Nalish {code}: {merchant} has answered. Accept or reject by {due}: {url}',
+  'notify.consumer.merchant_responded.sms': 'Nalish {code}: {merchant} answered. No reply by {due} = accepted: {url}',
   'notify.consumer.merchant_responded.subject': '{merchant} has answered your complaint {code}',
   'notify.consumer.merchant_responded.body':
-    '{merchant} has answered your complaint {code}. Read the answer and accept or reject it by {due}; if you do nothing it is taken as accepted.\n{url}',
+    '{merchant} has answered your complaint {code}. Read the answer and accept or reject it by {due}. If you do not answer by then, it counts as accepted: an offer is then carried out, a defence closes the complaint.\n{url}',
   'notify.consumer.deemed_accept_soon.sms': 'Nalish {code}: answer the merchant reply by {due} or it counts as accepted. {url}',
   'notify.consumer.deemed_accept_soon.subject': 'Reminder: answer the reply to {code} by {due}',
   'notify.consumer.deemed_accept_soon.body':
@@ -96,10 +102,39 @@ export const en = {
   'notify.consumer.confirm_remedy_soon.subject': 'Did you receive the remedy for {code}?',
   'notify.consumer.confirm_remedy_soon.body':
     '{merchant} had to carry out the remedy for complaint {code} by {due}. Tell us whether you received it: {url}',
-  'notify.consumer.escalated.sms': 'Nalish {code}: your complaint has been sent to the consumer rights directorate. {url}',
+  'notify.consumer.escalated.sms': 'Nalish {code}: sent to the consumer rights directorate (DNCRP), which acts by {due}. {url}',
+  // The same escalation, said with its reason (the step that caused it).
+  'notify.consumer.escalated.route.sms': 'Nalish: complaint {code} received. Seller not on Nalish: DNCRP acts by {due}. {url}',
+  'notify.consumer.escalated.merchant_silent.sms': 'Nalish {code}: {merchant} did not answer in time. DNCRP acts by {due}. {url}',
+  'notify.consumer.escalated.reject.sms': 'Nalish {code}: you rejected the answer, so DNCRP has it. It acts by {due}. {url}',
+  'notify.consumer.escalated.report_unfulfilled.sms': 'Nalish {code}: remedy not received, so DNCRP has it. It acts by {due}. {url}',
+  'notify.consumer.escalated.remedy_overdue.sms': 'Nalish {code}: no remedy from {merchant} in time. DNCRP acts by {due}. {url}',
   'notify.consumer.escalated.subject': 'Complaint {code} has been sent to the regulator',
   'notify.consumer.escalated.body':
-    'Your complaint {code} against {merchant} has been sent to the Directorate of National Consumer Rights Protection. An officer will review it; you will be told of every step.\n{url}',
+    'Your complaint {code} against {merchant} has been sent to the Directorate of National Consumer Rights Protection. An officer takes it up by {due}; you will be told of every step.\n{url}',
+  'notify.consumer.remedy_recorded.sms': 'Nalish {code}: the seller says the remedy is done. Confirm or report by {due}: {url}',
+  'notify.consumer.remedy_recorded.subject': '{merchant} says the remedy for {code} was carried out',
+  'notify.consumer.remedy_recorded.body':
+    '{merchant} has recorded that the remedy for complaint {code} was carried out ({remedy}{reference}). Check it, then confirm that you received it or report that you did not, by {due}. If you say nothing by then, the complaint is closed as “carried out, not confirmed by the consumer”: that is never counted as your confirmation.\n{url}',
+  'notify.consumer.remedy_confirm_soon.sms': 'Nalish {code}: got the remedy? Tell us by {due}, or it closes unconfirmed: {url}',
+  'notify.consumer.remedy_confirm_soon.subject': 'Did you receive the remedy for {code}? Tell us by {due}',
+  'notify.consumer.remedy_confirm_soon.body':
+    '{merchant} says the remedy for complaint {code} was carried out. Tell us by {due} whether you received it. If you did not, report it and the complaint goes to the regulator; if you say nothing, it is closed as “carried out, not confirmed by the consumer”.\n{url}',
+  'notify.consumer.late_answer.sms': 'Nalish {code}: {merchant} sent a late answer you may accept. DNCRP has the case: {url}',
+  'notify.consumer.late_answer.subject': '{merchant} answered complaint {code} late',
+  'notify.consumer.late_answer.body':
+    '{merchant} answered complaint {code} after its deadline, while the case is with the Directorate. Read the answer: if you accept it, the officer can close the case as settled by agreement. If you do nothing, the Directorate continues.\n{url}',
+  'notify.consumer.regulator_late.sms': 'Nalish {code}: DNCRP is late; the case went to its head office. Next date {due}. {url}',
+  'notify.consumer.regulator_late.subject': 'The regulator is late on complaint {code}',
+  'notify.consumer.regulator_late.body':
+    'The Directorate missed its deadline on complaint {code} (late since {since}), so the case has gone to its head office, marked overdue. Its next date is {due}. You will be told of every step.\n{url}',
+  'notify.consumer.hearing_second_notice.sms': 'Nalish {code}: second hearing notice: {hearing}. Place: {place}',
+  'notify.consumer.hearing_second_notice.subject': 'Second hearing notice for complaint {code}',
+  'notify.consumer.hearing_second_notice.body':
+    'You did not attend the hearing on complaint {code}. This is the second notice: the hearing is on {hearing} ({mode}), place: {place}. If you do not come, the officer may decide without hearing you.\n{url}',
+  'notify.consumer.hearing_cancelled.sms': 'Nalish {code}: the hearing was cancelled. The officer decides by {due}. {url}',
+  'notify.consumer.hearing_cancelled.subject': 'Hearing on complaint {code} cancelled',
+  'notify.consumer.hearing_cancelled.body': 'The hearing on complaint {code} was cancelled. The reason is on the complaint page. The officer decides by {due}.\n{url}',
   'notify.consumer.info_requested.sms': 'Nalish {code}: the officer needs more information by {due}. {url}',
   'notify.consumer.info_requested.subject': 'More information needed for {code}',
   'notify.consumer.info_requested.body':
@@ -128,7 +163,20 @@ export const en = {
   'notify.merchant.merchant_reminder.body':
     'Complaint {code} has not been answered. The deadline is {due}; after it the complaint goes to the regulator.\n{url}',
   'notify.merchant.offer_accepted.subject': 'Offer accepted on {code}: carry it out by {due}',
-  'notify.merchant.offer_accepted.body': 'The consumer accepted your offer on complaint {code}. Carry it out by {due}.\n{url}',
+  'notify.merchant.offer_accepted.body':
+    'The consumer accepted your offer on complaint {code}. Carry it out by {due}, then record it on the complaint page (for a refund: the channel and the transaction reference), so the consumer is asked to confirm. If nothing is recorded by {due} and the consumer has not confirmed, the complaint goes to the regulator.\n{url}',
+  'notify.merchant.remedy_record_soon.sms': 'Nalish {code}: do the remedy and record it by {due}, or the case goes to DNCRP: {url}',
+  'notify.merchant.remedy_record_soon.subject': 'Reminder: record the remedy for {code} by {due}',
+  'notify.merchant.remedy_record_soon.body':
+    'The remedy you offered on complaint {code} is due by {due}. When it is carried out, record it on the complaint page (for a refund: the channel and the transaction reference). If nothing is recorded by then and the consumer has not confirmed, the complaint goes to the regulator.\n{url}',
+  'notify.merchant.late_answer_accepted.subject': 'The consumer accepted your answer on {code}',
+  'notify.merchant.late_answer_accepted.body': 'The consumer accepted your late answer on complaint {code}. The officer can now close the case as settled by agreement.\n{url}',
+  'notify.merchant.hearing_second_notice.sms': 'Nalish {code}: second hearing notice: {hearing}. Place: {place}',
+  'notify.merchant.hearing_second_notice.subject': 'Second hearing notice for complaint {code}',
+  'notify.merchant.hearing_second_notice.body':
+    'You did not attend the hearing on complaint {code}. This is the second notice: the hearing is on {hearing} ({mode}), place: {place}. If you do not come, the officer may decide without hearing you.\n{url}',
+  'notify.merchant.hearing_cancelled.subject': 'Hearing on complaint {code} cancelled',
+  'notify.merchant.hearing_cancelled.body': 'The hearing on complaint {code} was cancelled. The reason is on the complaint page. The officer decides by {due}.\n{url}',
   'notify.merchant.escalated.subject': 'Complaint {code} has been sent to the regulator',
   'notify.merchant.escalated.body':
     'Complaint {code} has been sent to the Directorate of National Consumer Rights Protection.\n{url}',
@@ -152,7 +200,30 @@ export const en = {
   'notify.office.escalated_office.subject': 'New case {code} against {merchant}',
   'notify.office.escalated_office.body': 'Complaint {code} against {merchant} has been escalated to your office. Assign it by {due}.\n{url}',
   'notify.office.regulator_overdue.subject': 'Overdue case {code}',
-  'notify.office.regulator_overdue.body': 'Case {code} against {merchant} passed its deadline. The new deadline is {due}.\n{url}',
+  'notify.office.regulator_overdue.body':
+    'Case {code} against {merchant} passed its deadline. The new deadline is {due}; if it is missed too, the case goes to the office above, marked overdue. Overdue cases are in your daily digest.\n{url}',
+  'notify.office.raised_to_head.subject': 'Overdue case {code} raised to your office',
+  'notify.office.raised_to_head.body':
+    'Case {code} against {merchant} missed its regulator deadline twice (late since {since}) and has come to your office, marked overdue. Assign it and act by {due}.\n{url}',
+  'notify.office.late_answer_office.subject': 'Late answer on case {code}',
+  'notify.office.late_answer_office.body': '{merchant} answered case {code} after its deadline. The consumer can accept the answer; the case stays with you until a decision or a settlement by agreement.\n{url}',
+  'notify.office.late_answer_accepted.subject': 'Case {code}: the consumer accepted the late answer',
+  'notify.office.late_answer_accepted.body': 'The consumer accepted {merchant}’s late answer on case {code}. You can close the case as settled by agreement.\n{url}',
+  'notify.office.overdue_digest.subject': 'Nalish: {count} overdue cases in your office ({date})',
+  'notify.office.overdue_digest.body': 'Cases of your office past their regulator deadline, oldest first:\n{list}\n\nThe queue: {url}',
+  'notify.office.overdue_digest.line': '{code}, {merchant}: due {due}{raised}',
+  'notify.office.overdue_digest.raised': ', raised to this office',
+  'refund_channel.bkash': 'bKash',
+  'refund_channel.nagad': 'Nagad',
+  'refund_channel.rocket': 'Rocket',
+  'refund_channel.bank': 'bank transfer',
+  'refund_channel.card': 'card refund',
+  'refund_channel.cash': 'cash',
+  'remedy.refund': 'refund',
+  'remedy.replacement': 'replacement',
+  'remedy.delivery': 'delivery',
+  'remedy.repair': 'repair',
+  'remedy.other': 'remedy',
   // A holiday declared after a deadline was set moves it later; the party who owes the step is told.
   'notify.consumer.deadline_moved.sms': 'Nalish {code}: a holiday was declared, so your deadline is now {due}. {url}',
   'notify.consumer.deadline_moved.subject': 'Complaint {code}: the deadline moved to {due}',

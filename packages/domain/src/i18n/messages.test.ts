@@ -79,7 +79,21 @@ describe('catalogues', () => {
 function intentsUsed(): NotifyIntent[] {
   const out: NotifyIntent[] = [{ to: 'consumer', template: 'filed' }]; // sent by the server on filing
   for (const s of STATES) out.push(...ON_ENTER[s]);
-  for (const a of ACTIONS) out.push(...(TRANSITIONS[a].notify ?? []));
+  for (const a of ACTIONS) {
+    const n = TRANSITIONS[a].notify;
+    if (n && typeof n !== 'function') out.push(...n);
+  }
+  // The notices that depend on the case (a late answer, a case raised to the office above, a
+  // party who missed a hearing).
+  out.push(
+    { to: 'consumer', template: 'late_answer' },
+    { to: 'office', template: 'late_answer_office' },
+    { to: 'office', template: 'raised_to_head' },
+    { to: 'office', template: 'regulator_overdue' },
+    { to: 'consumer', template: 'regulator_late' },
+    { to: 'consumer', template: 'hearing_second_notice' },
+    { to: 'merchant', template: 'hearing_second_notice' },
+  );
   const now = new Date('2026-03-01T04:00:00Z');
   for (const state of STATES) {
     const snap: Snapshot = { ...INITIAL_SNAPSHOT, merchantReachable: true, state };
@@ -136,6 +150,7 @@ describe('notification messages', () => {
         outcome: [t(locale, 'outcome.upheld'), t(locale, 'outcome.dismissed')].sort((a, b) => b.length - a.length)[0]!,
         mode: t(locale, 'hearing.in_person'),
         otp: '123456',
+        since: longestDateTime(locale),
       };
       assert.equal([...params.merchant].length, 20);
       assert.ok([...params.place].length <= 40);

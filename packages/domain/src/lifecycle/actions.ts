@@ -38,7 +38,40 @@ export const DefenceSchema = z.object({
 export const ResponseSchema = z.discriminatedUnion('kind', [OfferSchema, DefenceSchema]);
 export type MerchantResponse = z.infer<typeof ResponseSchema>;
 
+/** How a refund was sent: the channels a consumer can check a transaction reference in. */
+export const REFUND_CHANNELS = ['bkash', 'nagad', 'rocket', 'bank', 'card', 'cash'] as const;
+
+/**
+ * The merchant's record that the accepted remedy was carried out (issue 18.1, 11.4). A refund
+ * names its channel and the transaction reference, so the consumer can check it before
+ * confirming; other remedies may name a courier's or a job's reference.
+ */
+export const RemedyRecordSchema = z
+  .object({
+    remedy: z.enum(REMEDIES),
+    channel: z.enum(REFUND_CHANNELS).optional(),
+    reference: z.string().trim().min(3).max(100).optional().describe('Transaction id, courier tracking number or job number'),
+    /** When it was carried out (an instant, ISO 8601); the time of recording when left out. */
+    doneAt: isoInstant.optional(),
+    note: z.string().trim().max(2000).optional(),
+    evidenceIds,
+  })
+  .refine((r) => r.remedy !== 'refund' || (r.channel !== undefined && r.reference !== undefined), {
+    message: 'a refund names the channel and the transaction reference',
+    path: ['reference'],
+  });
+
 export const HEARING_MODES = ['online', 'in_person'] as const;
+/** Who came to a hearing (issue 11.14): a party who did not come gets a second notice. */
+export const HEARING_ATTENDANCE = ['both', 'consumer_only', 'merchant_only', 'none'] as const;
+export type HearingAttendance = (typeof HEARING_ATTENDANCE)[number];
+
+const hearingNotice = z.object({
+  at: isoInstant,
+  mode: z.enum(HEARING_MODES),
+  /** The address of the office or the link of the online meeting. */
+  place: z.string().trim().min(3).max(500),
+});
 export const DECISION_OUTCOMES = ['upheld', 'dismissed'] as const;
 
 export const ActionPayloads = {
@@ -60,12 +93,20 @@ export const ActionPayloads = {
   request_info: z.object({ from: z.enum(['consumer', 'merchant']), question: reason }),
   provide_info: z.object({ answer: reason, evidenceIds }),
   info_timeout: z.object({}),
-  schedule_hearing: z.object({
-    at: isoInstant,
-    mode: z.enum(HEARING_MODES),
-    /** The address of the office or the link of the online meeting. */
-    place: z.string().trim().min(3).max(500),
+  schedule_hearing: hearingNotice,
+  /** The hearing took place (or was called and someone did not come). A party who did not come
+   *  to the first hearing gets a second notice: `next` is then its date. */
+  record_hearing: z.object({
+    attendance: z.enum(HEARING_ATTENDANCE),
+    note: z.string().trim().max(4000).optional(),
+    next: hearingNotice.optional(),
   }),
+  adjourn_hearing: hearingNotice.extend({ reason }),
+  cancel_hearing: z.object({ reason }),
+  record_remedy: RemedyRecordSchema,
+  close_unconfirmed: z.object({}),
+  accept_late_answer: z.object({}),
+  settle_by_agreement: z.object({ note: z.string().trim().max(4000).optional() }),
   decide: z
     .object({
       outcome: z.enum(DECISION_OUTCOMES),

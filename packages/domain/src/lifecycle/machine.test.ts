@@ -64,6 +64,13 @@ const PAYLOADS: Record<Action, unknown> = {
   provide_info: { answer: 'Receipt attached.' },
   info_timeout: {},
   schedule_hearing: { at: '2030-01-06T05:00:00.000Z', mode: 'online', place: 'https://meet.example.org/abc' },
+  adjourn_hearing: { at: '2030-01-08T05:00:00.000Z', mode: 'online', place: 'https://meet.example.org/abc', reason: 'The merchant asked for time to bring the courier.' },
+  record_hearing: { attendance: 'both' },
+  cancel_hearing: { reason: 'Both sides settled before the hearing.' },
+  record_remedy: { remedy: 'refund', channel: 'bkash', reference: '9F7A6B5C4D' },
+  close_unconfirmed: {},
+  accept_late_answer: {},
+  settle_by_agreement: {},
   decide: { outcome: 'upheld', reasons: 'The merchant did not deliver.', fineBdt: 5000 },
   record_fine_collected: { amountBdt: 5000 },
   close: {},
@@ -73,18 +80,22 @@ const PAYLOADS: Record<Action, unknown> = {
 /** The lifecycle as the product describes it; the machine must match it exactly. */
 const EXPECTED: Record<Action, { from: State[]; roles: Role[] }> = {
   route: { from: ['submitted'], roles: ['system'] },
-  respond: { from: ['with_merchant'], roles: ['merchant'] },
+  respond: { from: ['with_merchant', 'escalated', 'under_review', 'info_requested', 'hearing_scheduled'], roles: ['merchant'] },
   accept: { from: ['merchant_responded'], roles: ['consumer'] },
   deem_accepted: { from: ['merchant_responded'], roles: ['system'] },
   reject: { from: ['merchant_responded'], roles: ['consumer'] },
-  confirm_fulfilled: { from: ['resolved'], roles: ['consumer'] },
-  report_unfulfilled: { from: ['resolved'], roles: ['consumer'] },
+  confirm_fulfilled: { from: ['resolved', 'remedy_reported'], roles: ['consumer'] },
+  report_unfulfilled: { from: ['resolved', 'remedy_reported'], roles: ['consumer'] },
+  record_remedy: { from: ['resolved'], roles: ['merchant'] },
+  close_unconfirmed: { from: ['remedy_reported'], roles: ['system'] },
+  accept_late_answer: { from: ['escalated', 'under_review', 'info_requested', 'hearing_scheduled'], roles: ['consumer'] },
+  settle_by_agreement: { from: ['escalated', 'under_review', 'info_requested', 'hearing_scheduled'], roles: ['officer'] },
   remedy_overdue: { from: ['resolved'], roles: ['system'] },
   merchant_silent: { from: ['with_merchant'], roles: ['system'] },
   rate: { from: ['fulfilled'], roles: ['consumer'] },
   close_unrated: { from: ['fulfilled'], roles: ['system'] },
   withdraw: {
-    from: ['submitted', 'with_merchant', 'merchant_responded', 'resolved', 'escalated', 'under_review', 'info_requested', 'hearing_scheduled'],
+    from: ['submitted', 'with_merchant', 'merchant_responded', 'resolved', 'remedy_reported', 'escalated', 'under_review', 'info_requested', 'hearing_scheduled'],
     roles: ['consumer'],
   },
   reject_invalid: { from: ['submitted', 'with_merchant', 'merchant_responded', 'escalated', 'under_review'], roles: ['officer'] },
@@ -93,8 +104,12 @@ const EXPECTED: Record<Action, { from: State[]; roles: Role[] }> = {
   request_info: { from: ['under_review'], roles: ['officer'] },
   provide_info: { from: ['info_requested'], roles: ['consumer', 'merchant'] },
   info_timeout: { from: ['info_requested'], roles: ['system'] },
-  schedule_hearing: { from: ['under_review', 'hearing_scheduled'], roles: ['officer'] },
-  decide: { from: ['under_review', 'hearing_scheduled'], roles: ['officer'] },
+  schedule_hearing: { from: ['under_review'], roles: ['officer'] },
+  adjourn_hearing: { from: ['hearing_scheduled'], roles: ['officer'] },
+  record_hearing: { from: ['hearing_scheduled'], roles: ['officer'] },
+  cancel_hearing: { from: ['hearing_scheduled'], roles: ['officer'] },
+  // A decision while a hearing is scheduled is refused with its own reason (see 'guards').
+  decide: { from: ['under_review'], roles: ['officer'] },
   record_fine_collected: { from: ['decided'], roles: ['officer'] },
   close: { from: ['decided'], roles: ['officer'] },
   close_after_decision: { from: ['decided'], roles: ['system'] },
@@ -108,6 +123,11 @@ function guardFriendly(state: State, action: Action): Snapshot {
     pausedRemainingMs: state === 'info_requested' ? 3 * DAY : null,
     decision: action === 'record_fine_collected' || state === 'decided' ? { outcome: 'upheld', fineBdt: 5000 } : null,
     dueAt: new Date('2029-12-01T00:00:00Z'),
+    // The hearing's time has come (record_hearing), a late answer waits (accept_late_answer),
+    // and the consumer accepted it (settle_by_agreement).
+    hearingAt: state === 'hearing_scheduled' ? '2029-12-01T05:00:00.000Z' : null,
+    responseLate: action === 'accept_late_answer' || action === 'settle_by_agreement',
+    lateAnswerAccepted: action === 'settle_by_agreement',
   });
 }
 const NOW = new Date('2029-12-02T04:00:00Z');
@@ -133,10 +153,12 @@ describe('transition table', () => {
           }
         }
       });
-      it('gives invalid_transition from every other state (allowed role)', () => {
+      it('gives invalid_transition (or the reason it declares) from every other state (allowed role)', () => {
         for (const state of STATES.filter((s) => !from.includes(s))) {
           const r = transition(guardFriendly(state, action), cmd(action, PAYLOADS[action]), ctx(roles[0]!, NOW, { party: 'merchant' }));
-          assert.deepEqual(r, { ok: false, error: { code: 'invalid_transition', from: state, action } }, `${action} from ${state}`);
+          const refused = TRANSITIONS[action].refusedIn?.[state];
+          const error = refused ? { code: 'guard_failed', guard: refused, action } : { code: 'invalid_transition', from: state, action };
+          assert.deepEqual(r, { ok: false, error }, `${action} from ${state}`);
         }
       });
       it('gives role_not_allowed for every other role (allowed state)', () => {
@@ -194,7 +216,9 @@ describe('where each action goes', () => {
     assert.equal(go('info_requested', 'provide_info', 'merchant', {}, PAYLOADS.provide_info, { party: 'merchant' }), 'under_review');
     assert.equal(go('info_requested', 'info_timeout', 'system'), 'under_review');
     assert.equal(go('under_review', 'schedule_hearing', 'officer'), 'hearing_scheduled');
-    assert.equal(go('hearing_scheduled', 'decide', 'officer'), 'decided');
+    assert.equal(go('hearing_scheduled', 'record_hearing', 'officer'), 'under_review');
+    assert.equal(go('hearing_scheduled', 'cancel_hearing', 'officer'), 'under_review');
+    assert.equal(go('under_review', 'decide', 'officer'), 'decided');
     assert.equal(go('decided', 'close', 'officer'), 'closed');
     assert.equal(go('decided', 'close_after_decision', 'system'), 'closed');
   });
@@ -412,7 +436,7 @@ describe('clocks', () => {
     assert.deepEqual(out.notify, [{ to: 'consumer', template: 'merchant_responded' }]);
   });
 
-  it('resolved: 10 days for the remedy, consumer asked 2 days before; merchant told the offer was accepted', () => {
+  it('resolved: 10 days for the remedy, consumer asked 2 days before, merchant reminded to record it; merchant told the offer was accepted', () => {
     const now = dhaka('2026-03-04T09:00');
     const out = ok(transition(snap('merchant_responded', { response: OFFER as Snapshot['response'], dueAt: now }), cmd('accept'), ctx('consumer', now)));
     assert.equal(out.to, 'resolved');
@@ -422,7 +446,11 @@ describe('clocks', () => {
     assert.equal(out.clock.onExpiry, 'remedy_overdue');
     assert.deepEqual(
       out.clock.reminders.map((r) => [r.at.toISOString(), r.notify]),
-      [[endOfDhakaDate('2026-03-12').toISOString(), { to: 'consumer', template: 'confirm_remedy_soon' }]],
+      [
+        [endOfDhakaDate('2026-03-12').toISOString(), { to: 'consumer', template: 'confirm_remedy_soon' }],
+        // Thursday 12 March, 10:00 Dhaka: the working day before Saturday 14 (Fri/Sat weekend).
+        [dhaka('2026-03-12T10:00').toISOString(), { to: 'merchant', template: 'remedy_record_soon' }],
+      ],
     );
     assert.deepEqual(out.notify, [{ to: 'merchant', template: 'offer_accepted' }]);
   });
@@ -533,7 +561,7 @@ describe('clocks', () => {
     assert.equal(out.snapshot.pausedRemainingMs, 0);
   });
 
-  it('schedule_hearing: decision due 5 working days after the hearing; both sides told, also on rescheduling', () => {
+  it('schedule_hearing: decision due 5 working days after the hearing; both sides told, also on adjourning', () => {
     const now = dhaka('2026-03-01T10:00');
     const at = dhaka('2026-03-12T11:00'); // Thursday
     const hearing = cmd('schedule_hearing', { at: at.toISOString(), mode: 'in_person', place: 'DNCRP, Karwan Bazar' });
@@ -546,7 +574,8 @@ describe('clocks', () => {
       { to: 'merchant', template: 'hearing_scheduled' },
     ]);
     const moved = dhaka('2026-03-16T11:00');
-    const again = ok(transition(out.snapshot, cmd('schedule_hearing', { at: moved.toISOString(), mode: 'online', place: 'https://meet.example.org/x' }), ctx('officer', now)));
+    // Moving a scheduled hearing is an adjournment, with its reason.
+    const again = ok(transition(out.snapshot, cmd('adjourn_hearing', { at: moved.toISOString(), mode: 'online', place: 'https://meet.example.org/x', reason: 'The consumer is in hospital.' }), ctx('officer', now)));
     assert.equal(again.to, 'hearing_scheduled');
     assert.equal(again.snapshot.hearingAt, moved.toISOString());
     assert.equal(again.snapshot.dueAt?.toISOString(), '2026-03-23T17:59:59.999Z');

@@ -3,10 +3,10 @@
 // entering a state, the action its expiry takes, and who is told what, are tables too.
 // Nothing here does I/O: the server loads a snapshot, calls `transition`, and writes the
 // outcome, the event and the outbox rows in one transaction.
-import type { Action, Command, MerchantResponse, PayloadOf } from './actions.ts';
+import type { Action, Command, HearingAttendance, MerchantResponse, PayloadOf } from './actions.ts';
 import type { LifecycleSettings } from './settings.ts';
 import { type Owner, REGULATOR_STATES, type Role, type State, STATE_INFO } from './states.ts';
-import type { WorkingCalendar } from '../calendar/calendar.ts';
+import { type WorkingCalendar, dhakaDate, endOfDhakaDate } from '../calendar/calendar.ts';
 import {
   type DueRule,
   type ReminderRule,
@@ -31,6 +31,18 @@ export interface Snapshot {
   readonly fineCollectedBdt: number | null;
   readonly assignedOfficerId: string | null;
   readonly dueAt: Date | null;
+  /** The merchant's answer came after its deadline, while the case was with the regulator. */
+  readonly responseLate: boolean;
+  /** The consumer accepted that late answer: the officer may settle the case by agreement. */
+  readonly lateAnswerAccepted: boolean;
+  /** How many regulator deadlines this case has missed. */
+  readonly regulatorMisses: number;
+  /** Since when the regulator is late (its first missed deadline not yet caught up), or null. */
+  readonly regulatorLateSince: Date | null;
+  /** The case went to the office above after missing its regulator deadlines. */
+  readonly raisedToHead: boolean;
+  /** A party missed the scheduled hearing and was sent a second notice. */
+  readonly hearingSecondNotice: boolean;
 }
 
 export const INITIAL_SNAPSHOT: Omit<Snapshot, 'merchantReachable'> = {
@@ -43,6 +55,12 @@ export const INITIAL_SNAPSHOT: Omit<Snapshot, 'merchantReachable'> = {
   fineCollectedBdt: null,
   assignedOfficerId: null,
   dueAt: null,
+  responseLate: false,
+  lateAnswerAccepted: false,
+  regulatorMisses: 0,
+  regulatorLateSince: null,
+  raisedToHead: false,
+  hearingSecondNotice: false,
 };
 
 export type Recipient = 'consumer' | 'merchant' | 'office' | 'party';
@@ -54,11 +72,21 @@ export const TEMPLATES = [
   'deemed_accept_soon',
   'offer_accepted',
   'confirm_remedy_soon',
+  'remedy_record_soon',
+  'remedy_recorded',
+  'remedy_confirm_soon',
   'escalated',
   'escalated_office',
   'regulator_overdue',
+  'raised_to_head',
+  'regulator_late',
+  'late_answer',
+  'late_answer_office',
+  'late_answer_accepted',
   'info_requested',
   'hearing_scheduled',
+  'hearing_second_notice',
+  'hearing_cancelled',
   'decided',
   'withdrawn',
   'rejected',
@@ -71,6 +99,13 @@ export interface NotifyIntent {
   readonly to: Recipient;
   readonly template: Template;
 }
+
+/**
+ * Templates that remind someone of a step they owe. A reminder already in the outbox is
+ * withdrawn in the transaction of any step that replaces the clock it belongs to, so nobody is
+ * reminded of a step already taken (issue 18.5).
+ */
+export const REMINDER_TEMPLATES: readonly Template[] = ['merchant_reminder', 'deemed_accept_soon', 'confirm_remedy_soon', 'remedy_record_soon', 'remedy_confirm_soon'];
 
 export interface Reminder {
   readonly at: Date;
@@ -109,7 +144,12 @@ export type Guard =
   | 'info_party_matches'
   | 'fine_collectable'
   | 'hearing_in_future'
-  | 'officer_assigned';
+  | 'officer_assigned'
+  | 'hearing_not_settled'
+  | 'hearing_not_yet'
+  | 'second_notice_date'
+  | 'late_answer_present'
+  | 'late_answer_accepted';
 
 export interface Context {
   readonly now: Date;
@@ -133,7 +173,10 @@ interface Transition<A extends Action> {
   /** A clock of the action's own, instead of the clock of the state it enters. */
   readonly clock?: (s: Snapshot, ctx: Context) => Clock;
   /** Extra notifications for this action, besides those of the state it enters. */
-  readonly notify?: readonly NotifyIntent[];
+  readonly notify?: readonly NotifyIntent[] | ((s: Snapshot, p: PayloadOf<A>, next: Snapshot) => readonly NotifyIntent[]);
+  /** States the step is refused in with a reason of its own (a guard's name) rather than as
+   *  "not possible now": the person is told what has to happen first. */
+  readonly refusedIn?: Partial<Record<State, Guard>>;
 }
 
 /** The regulator's states before its decision (states.ts): a case there can still be withdrawn or assigned. */
@@ -143,8 +186,22 @@ const WITHDRAWABLE: readonly State[] = [
   'with_merchant',
   'merchant_responded',
   'resolved',
+  'remedy_reported',
   ...BEFORE_DECISION,
 ];
+/** Where a merchant's answer is still taken after its deadline: the case waits with the
+ *  regulator and nothing is decided yet (issue 18.2). */
+const LATE_ANSWER_STATES = BEFORE_DECISION;
+const isLate = (s: Snapshot) => s.state !== 'with_merchant';
+/** Who did not come to a hearing. */
+const ABSENT: Record<HearingAttendance, readonly ('consumer' | 'merchant')[]> = {
+  both: [],
+  consumer_only: ['merchant'],
+  merchant_only: ['consumer'],
+  none: ['consumer', 'merchant'],
+};
+/** A hearing still to be held: a first notice, or the second notice to a party who did not come. */
+const nextHearingIsDue = (s: Snapshot, p: PayloadOf<'record_hearing'>) => p.attendance !== 'both' && !s.hearingSecondNotice;
 
 export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
   route: {
@@ -153,10 +210,42 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     to: (s) => (s.merchantReachable ? 'with_merchant' : 'escalated'),
   },
   respond: {
-    from: ['with_merchant'],
+    // An answer after the deadline is still taken while the case waits with the regulator:
+    // it is marked late (the on-time figure counts it as not answered) and shown to the
+    // consumer and the officer; the case stays where it is (issue 18.2).
+    from: ['with_merchant', ...LATE_ANSWER_STATES],
     roles: ['merchant'],
-    to: () => 'merchant_responded',
-    patch: (_s, p) => ({ response: p }),
+    guard: (s) => (s.lateAnswerAccepted ? 'late_answer_accepted' : null),
+    to: (s) => (isLate(s) ? s.state : 'merchant_responded'),
+    patch: (s, p) => ({ response: p, responseLate: isLate(s), lateAnswerAccepted: false }),
+    keepClock: isLate,
+    notify: (s) =>
+      isLate(s)
+        ? [
+            { to: 'consumer', template: 'late_answer' },
+            { to: 'office', template: 'late_answer_office' },
+          ]
+        : [],
+  },
+  accept_late_answer: {
+    from: [...LATE_ANSWER_STATES],
+    roles: ['consumer'],
+    guard: (s) => (s.responseLate && s.response && !s.lateAnswerAccepted ? null : 'late_answer_present'),
+    to: (s) => s.state,
+    patch: () => ({ lateAnswerAccepted: true }),
+    keepClock: () => true,
+    notify: [
+      { to: 'office', template: 'late_answer_accepted' },
+      { to: 'merchant', template: 'late_answer_accepted' },
+    ],
+  },
+  settle_by_agreement: {
+    // The regulator's case ends because both sides agreed; an accepted offer then runs the
+    // remedy step like any other (carried out, confirmed), a defence closes the complaint.
+    from: [...LATE_ANSWER_STATES],
+    roles: ['officer'],
+    guard: (s) => (s.lateAnswerAccepted ? null : 'late_answer_present'),
+    to: (s) => (s.response?.kind === 'offer' ? 'resolved' : 'closed'),
   },
   accept: {
     from: ['merchant_responded'],
@@ -173,17 +262,35 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     roles: ['consumer'],
     to: () => 'escalated',
   },
-  confirm_fulfilled: {
+  record_remedy: {
+    // The merchant says the remedy was carried out (refund sent: channel and reference). The
+    // consumer is asked to confirm it; only the consumer's "not received" escalates.
     from: ['resolved'],
+    roles: ['merchant'],
+    to: () => 'remedy_reported',
+  },
+  confirm_fulfilled: {
+    from: ['resolved', 'remedy_reported'],
     roles: ['consumer'],
     to: () => 'fulfilled',
   },
   report_unfulfilled: {
-    from: ['resolved'],
+    from: ['resolved', 'remedy_reported'],
     roles: ['consumer'],
     to: () => 'escalated',
   },
+  close_unconfirmed: {
+    // The consumer said nothing for remedyConfirmWorkingDays after the merchant's record:
+    // closed as "carried out, not confirmed by the consumer". Never the consumer's
+    // confirmation, never held against the merchant.
+    from: ['remedy_reported'],
+    roles: ['system'],
+    to: () => 'closed',
+  },
   remedy_overdue: {
+    // The remedy's deadline passed with no record from the merchant that it was carried out
+    // and no word from the consumer: the merchant missed its own step, so the regulator steps
+    // in. (A consumer who stays silent after the merchant's record never gets here.)
     from: ['resolved'],
     roles: ['system'],
     to: () => 'escalated',
@@ -225,11 +332,34 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     from: ['escalated', 'under_review', 'hearing_scheduled'],
     roles: ['system'],
     to: (s) => s.state,
+    // The case is marked late from its first missed deadline; at the
+    // regulatorMissesBeforeRaise-th miss it goes to the office above (the server moves it),
+    // once. Misses are then in the office's daily digest of overdue cases, not an e-mail each
+    // (issue 18.3).
+    patch: (s, _p, ctx) => {
+      const misses = s.regulatorMisses + 1;
+      return {
+        regulatorMisses: misses,
+        regulatorLateSince: s.regulatorLateSince ?? s.dueAt ?? ctx.now,
+        raisedToHead: s.raisedToHead || misses >= ctx.settings.regulatorMissesBeforeRaise,
+        // Raised now: the office above assigns its own officer.
+        ...(!s.raisedToHead && misses >= ctx.settings.regulatorMissesBeforeRaise ? { assignedOfficerId: null } : {}),
+      };
+    },
     // An overdue case gets a fresh deadline a few working days from now. (Re-entering the
     // state's own clock would give a hearing the same, already passed deadline, so the timer
     // fired again at once, forever; and it ignored the extension setting.)
     clock: (_s, ctx) => clockBy(workingDaysRule(ctx.now, ctx.settings.regulatorOverdueExtensionWorkingDays), 'regulator_overdue', ctx),
-    notify: [{ to: 'office', template: 'regulator_overdue' }],
+    notify: (s, _p, next) => {
+      // The first miss tells the office once; raising tells the office above and the consumer.
+      if (next.raisedToHead && !s.raisedToHead) {
+        return [
+          { to: 'office', template: 'raised_to_head' },
+          { to: 'consumer', template: 'regulator_late' },
+        ];
+      }
+      return s.regulatorMisses === 0 ? [{ to: 'office', template: 'regulator_overdue' }] : [];
+    },
   },
   request_info: {
     from: ['under_review'],
@@ -252,20 +382,64 @@ export const TRANSITIONS: { readonly [A in Action]: Transition<A> } = {
     to: () => 'under_review',
   },
   schedule_hearing: {
-    from: ['under_review', 'hearing_scheduled'],
+    // A scheduled hearing is moved only by adjourning it, with a reason (adjourn_hearing).
+    from: ['under_review'],
     roles: ['officer'],
     guard: (_s, p, ctx) => (Date.parse(p.at) > ctx.now.getTime() ? null : 'hearing_in_future'),
     to: () => 'hearing_scheduled',
-    patch: (_s, p) => ({ hearingAt: p.at }),
-    // A rescheduled hearing is a self-loop, so the notices belong to the action, not the state.
+    patch: (_s, p) => ({ hearingAt: p.at, hearingSecondNotice: false }),
     notify: [
       { to: 'consumer', template: 'hearing_scheduled' },
       { to: 'merchant', template: 'hearing_scheduled' },
     ],
   },
-  decide: {
-    from: ['under_review', 'hearing_scheduled'],
+  adjourn_hearing: {
+    from: ['hearing_scheduled'],
     roles: ['officer'],
+    guard: (_s, p, ctx) => (Date.parse(p.at) > ctx.now.getTime() ? null : 'hearing_in_future'),
+    to: () => 'hearing_scheduled',
+    patch: (_s, p) => ({ hearingAt: p.at }),
+    // A self-loop, so the notices belong to the action, not the state.
+    notify: [
+      { to: 'consumer', template: 'hearing_scheduled' },
+      { to: 'merchant', template: 'hearing_scheduled' },
+    ],
+  },
+  record_hearing: {
+    // Attendance is recorded once the hearing's time has come. Both came, or a party missed
+    // its second notice: the hearing is held and the decision is due (the review resumes with
+    // decisionAfterHearingWorkingDays). A party missing the first hearing gets a second notice
+    // for the date in `next` (the Act's practice), so the hearing stays scheduled.
+    from: ['hearing_scheduled'],
+    roles: ['officer'],
+    guard: (s, p, ctx) => {
+      if (!s.hearingAt || Date.parse(s.hearingAt) > ctx.now.getTime()) return 'hearing_not_yet';
+      if (nextHearingIsDue(s, p) && !(p.next && Date.parse(p.next.at) > ctx.now.getTime())) return 'second_notice_date';
+      return null;
+    },
+    to: (s, p) => (nextHearingIsDue(s, p) ? 'hearing_scheduled' : 'under_review'),
+    patch: (s, p) => (nextHearingIsDue(s, p) && p.next ? { hearingAt: p.next.at, hearingSecondNotice: true } : {}),
+    clock: (s, ctx) =>
+      s.state === 'hearing_scheduled'
+        ? (clockFor('hearing_scheduled', s, ctx) as Clock)
+        : clockBy(workingDaysRule(ctx.now, ctx.settings.decisionAfterHearingWorkingDays), 'regulator_overdue', ctx),
+    notify: (s, p) => (nextHearingIsDue(s, p) ? ABSENT[p.attendance].map((to) => ({ to, template: 'hearing_second_notice' as const })) : []),
+  },
+  cancel_hearing: {
+    from: ['hearing_scheduled'],
+    roles: ['officer'],
+    to: () => 'under_review',
+    clock: (_s, ctx) => clockBy(workingDaysRule(ctx.now, ctx.settings.decisionAfterHearingWorkingDays), 'regulator_overdue', ctx),
+    notify: [
+      { to: 'consumer', template: 'hearing_cancelled' },
+      { to: 'merchant', template: 'hearing_cancelled' },
+    ],
+  },
+  decide: {
+    from: ['under_review'],
+    roles: ['officer'],
+    // A scheduled hearing is held, adjourned or cancelled before a decision (issue 11.14).
+    refusedIn: { hearing_scheduled: 'hearing_not_settled' },
     to: () => 'decided',
     patch: (_s, p) => ({ decision: { outcome: p.outcome, fineBdt: p.fineBdt } }),
   },
@@ -298,6 +472,7 @@ export const ON_DEADLINE: Record<State, Action | null> = {
   with_merchant: 'merchant_silent',
   merchant_responded: 'deem_accepted',
   resolved: 'remedy_overdue',
+  remedy_reported: 'close_unconfirmed',
   fulfilled: 'close_unrated',
   escalated: 'regulator_overdue',
   under_review: 'regulator_overdue',
@@ -315,6 +490,7 @@ export const ON_ENTER: Record<State, readonly NotifyIntent[]> = {
   with_merchant: [{ to: 'merchant', template: 'new_complaint' }],
   merchant_responded: [{ to: 'consumer', template: 'merchant_responded' }],
   resolved: [{ to: 'merchant', template: 'offer_accepted' }],
+  remedy_reported: [{ to: 'consumer', template: 'remedy_recorded' }],
   fulfilled: [],
   escalated: [
     { to: 'consumer', template: 'escalated' },
@@ -356,6 +532,16 @@ function clockBy(
   return { dueAt, rule, onExpiry, reminders: timed.filter((r) => r.at.getTime() > ctx.now.getTime()) };
 }
 
+/** The remedy's deadline: the offer's own date when it is sooner than the guidelines' limit. */
+function remedyRule(s: Snapshot, ctx: Context): DueRule {
+  const limit = calendarDaysRule(ctx.now, ctx.settings.remedyDays);
+  const promised = s.response?.kind === 'offer' && s.response.byDate ? new Date(s.response.byDate) : null;
+  if (!promised || promised.getTime() <= ctx.now.getTime()) return limit;
+  // The promised day counts to its end in Dhaka, like every other deadline.
+  const promisedEnd = endOfDhakaDate(dhakaDate(promised));
+  return promisedEnd.getTime() < dueAtFor(limit, ctx.calendar).getTime() ? fixedRule(promisedEnd) : limit;
+}
+
 /** The clock that starts when a complaint enters `state`. */
 export function clockFor(state: State, s: Snapshot, ctx: Context): Clock | null {
   const { now, settings: cfg } = ctx;
@@ -375,8 +561,15 @@ export function clockFor(state: State, s: Snapshot, ctx: Context): Clock | null 
         { rule: { kind: 'before_due', ms: days(cfg.deemedAcceptReminderDays) }, notify: { to: 'consumer', template: 'deemed_accept_soon' } },
       ]);
     case 'resolved':
-      return clockBy(calendarDaysRule(now, cfg.remedyDays), onExpiry, ctx, [
+      // The remedy is due by the date the merchant promised in its offer when that is sooner
+      // than the guidelines' limit (remedyDays); never later.
+      return clockBy(remedyRule(s, ctx), onExpiry, ctx, [
         { rule: { kind: 'before_due', ms: days(cfg.remedyReminderDays) }, notify: { to: 'consumer', template: 'confirm_remedy_soon' } },
+        { rule: { kind: 'working_days_before_due', days: cfg.remedyRecordReminderWorkingDays, hour: 10 }, notify: { to: 'merchant', template: 'remedy_record_soon' } },
+      ]);
+    case 'remedy_reported':
+      return clockBy(workingDaysRule(now, cfg.remedyConfirmWorkingDays), onExpiry, ctx, [
+        { rule: { kind: 'working_days_before_due', days: cfg.remedyConfirmReminderWorkingDays, hour: 10 }, notify: { to: 'consumer', template: 'remedy_confirm_soon' } },
       ]);
     case 'fulfilled':
       return clockBy(calendarDaysRule(now, cfg.ratingDays), onExpiry, ctx);
@@ -421,6 +614,8 @@ export function transition(s: Snapshot, cmd: Command, ctx: Context): TransitionR
     return { ok: false, error: { code: 'role_not_allowed', role: ctx.role, action: cmd.action } };
   }
   if (!t.from.includes(s.state)) {
+    const refused = t.refusedIn?.[s.state];
+    if (refused) return { ok: false, error: { code: 'guard_failed', guard: refused, action: cmd.action } };
     return { ok: false, error: { code: 'invalid_transition', from: s.state, action: cmd.action } };
   }
   const failed = t.guard?.(s, payload, ctx) ?? null;
@@ -436,7 +631,10 @@ export function transition(s: Snapshot, cmd: Command, ctx: Context): TransitionR
     dueAt: clock === 'keep' ? s.dueAt : (clock?.dueAt ?? null),
     pausedRemainingMs: to === 'info_requested' ? patched.pausedRemainingMs : null,
     infoRequestedFrom: to === 'info_requested' ? patched.infoRequestedFrom : null,
+    // An officer's step that starts a new clock catches the regulator up: no longer late.
+    regulatorLateSince: ctx.role === 'officer' && clock !== 'keep' ? null : patched.regulatorLateSince,
   };
-  const notify = [...(t.notify ?? []), ...(selfLoop ? [] : ON_ENTER[to])];
+  const own = typeof t.notify === 'function' ? t.notify(s, payload, cleaned) : (t.notify ?? []);
+  const notify = [...own, ...(selfLoop ? [] : ON_ENTER[to])];
   return { ok: true, outcome: { from: s.state, to, snapshot: cleaned, clock, notify } };
 }

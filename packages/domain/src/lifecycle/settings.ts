@@ -15,10 +15,23 @@ export const LifecycleSettingsSchema = z.object({
   deemedAcceptReminderDays: z.number().int().min(0).max(30).default(2),
   remedyDays: z.number().int().min(1).max(90).default(10),
   remedyReminderDays: z.number().int().min(0).max(30).default(2),
+  /** The merchant is reminded to record the remedy this many working days before its deadline. */
+  remedyRecordReminderWorkingDays: z.number().int().min(1).max(10).default(1),
+  /** After the merchant records the remedy as carried out, the consumer has this many working
+   *  days to confirm it or report it not received; silence then closes the complaint as
+   *  "carried out, not confirmed by the consumer" (Nalish policy, issue 18). */
+  remedyConfirmWorkingDays: z.number().int().min(1).max(30).default(5),
+  /** The consumer is reminded this many working days before that. */
+  remedyConfirmReminderWorkingDays: z.number().int().min(1).max(10).default(1),
   ratingDays: z.number().int().min(1).max(90).default(14),
   regulatorAssignWorkingDays: z.number().int().min(1).max(30).default(2),
   regulatorReviewWorkingDays: z.number().int().min(1).max(90).default(15),
   regulatorOverdueExtensionWorkingDays: z.number().int().min(1).max(30).default(5),
+  /** A case whose regulator deadline is missed this many times goes to the office above
+   *  (district → division → head office), marked overdue (issue 18). */
+  regulatorMissesBeforeRaise: z.number().int().min(1).max(10).default(2),
+  /** The hour (Dhaka) from which each office's daily digest of overdue cases is sent. */
+  overdueDigestHourDhaka: z.number().int().min(0).max(23).default(9),
   infoReplyDays: z.number().int().min(1).max(60).default(7),
   decisionAfterHearingWorkingDays: z.number().int().min(1).max(60).default(5),
   complianceDays: z.number().int().min(1).max(180).default(30),

@@ -7,6 +7,7 @@ export const STATES = [
   'with_merchant',
   'merchant_responded',
   'resolved',
+  'remedy_reported',
   'fulfilled',
   'escalated',
   'under_review',
@@ -44,6 +45,9 @@ export const STATE_INFO: Record<State, StateInfo> = {
   with_merchant: { owner: 'merchant', phase: 'with_merchant', terminal: false },
   merchant_responded: { owner: 'consumer', phase: 'with_merchant', terminal: false },
   resolved: { owner: 'merchant', phase: 'with_merchant', terminal: false },
+  // The merchant recorded the remedy as carried out; the consumer's word is awaited (their
+  // silence closes it as "carried out, not confirmed", never as confirmed).
+  remedy_reported: { owner: 'consumer', phase: 'with_merchant', terminal: false },
   fulfilled: { owner: 'consumer', phase: 'closed', terminal: false },
   escalated: { owner: 'regulator', phase: 'with_regulator', terminal: false },
   under_review: { owner: 'regulator', phase: 'with_regulator', terminal: false },

@@ -158,6 +158,10 @@ export const MerchantProfileSchema = z.object({
   facebookPages: z.array(z.string()),
   complaints: FiguresSchema,
   policyBreaches: z.array(RuleBreachesSchema),
+  regulatorLate: z
+    .object({ cases: z.number().int(), since: z.string().nullable() })
+    .optional()
+    .describe("Cases against this seller on which the regulator missed its deadline and has not caught up, and since when"),
 });
 export type MerchantProfile = z.infer<typeof MerchantProfileSchema>;
 

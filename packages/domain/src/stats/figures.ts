@@ -5,9 +5,13 @@
 // - "resolved" is the consumer's own word that the remedy was carried out (confirm_fulfilled).
 //   An offer the consumer accepted is not yet resolved, and one taken as accepted because the
 //   consumer did not answer in time (deem_accepted) is never counted as the consumer's word;
-// - "confirmed not resolved" (the consumer reported the remedy was not carried out) and "no
-//   answer" (the remedy's deadline passed and the consumer said neither) are figures of their
-//   own, not folded into anything else;
+// - "confirmed not resolved" (the consumer reported the remedy was not carried out), "no
+//   answer" (the remedy's deadline passed with neither the merchant's record nor the consumer's
+//   word) and "carried out, not confirmed" (the merchant recorded the remedy and the consumer
+//   stayed silent: closed, never counted as resolved nor against the merchant) are figures of
+//   their own, not folded into anything else;
+// - an answer given after the deadline (the case already with the regulator) is counted as
+//   answered late, never as answered on time;
 // - every share is shown with the number it is out of (answerDue for answers, settled for
 //   outcomes).
 //
@@ -25,11 +29,15 @@ export const EVENT_COUNTERS = [
   'received',
   'answered',
   'not_answered',
+  'answered_late',
   'accepted_by_consumer',
   'deemed_accepted',
   'resolved',
   'not_resolved',
   'no_answer',
+  'remedy_recorded',
+  'carried_out_unconfirmed',
+  'settled_by_agreement',
   'escalated',
   'upheld',
   'dismissed',
@@ -43,13 +51,15 @@ export type Counts = Partial<Record<Counter, number>>;
 /** The step (or filing) each simple counter counts. */
 const COUNTED_EVENTS: Partial<Record<ComplaintEventType, Counter>> = {
   filed: 'received',
-  respond: 'answered',
   merchant_silent: 'not_answered',
   accept: 'accepted_by_consumer',
   deem_accepted: 'deemed_accepted',
   confirm_fulfilled: 'resolved',
   report_unfulfilled: 'not_resolved',
   remedy_overdue: 'no_answer',
+  record_remedy: 'remedy_recorded',
+  close_unconfirmed: 'carried_out_unconfirmed',
+  settle_by_agreement: 'settled_by_agreement',
 };
 
 export type CountedEvent = ComplaintEvent & { fromState: State | null; toState: State };
@@ -66,6 +76,8 @@ export function countersOf(e: CountedEvent): Counts {
   }
   const counter = COUNTED_EVENTS[e.type];
   if (counter) add(counter);
+  // An answer before the deadline is on time; one taken while the case is with the regulator is late.
+  if (e.type === 'respond') add(e.fromState === 'with_merchant' ? 'answered' : 'answered_late');
   // A complaint reaches the regulator once (from routing, silence, a rejected offer or an
   // unfulfilled remedy); an overdue case re-entering 'escalated' is not a second escalation.
   if (e.toState === 'escalated' && e.fromState !== 'escalated') add('escalated');
@@ -99,13 +111,18 @@ export const FiguresSchema = z.object({
   answerDue: count.describe('Complaints whose answer came due: answered or not (the n of answered)'),
   answered: count.describe('The merchant answered before its deadline'),
   notAnswered: count.describe('The deadline passed without an answer (sent to the regulator)'),
+  answeredLate: count.describe('Answers given after the deadline, while the case was with the regulator: never on time'),
   acceptedByConsumer: count.describe("The consumer accepted the merchant's offer or defence"),
   deemedAccepted: count.describe('Taken as accepted because the consumer did not answer in time: never the consumer’s word'),
-  awaitingRemedy: count.describe('An accepted offer is being carried out; the consumer has not yet said whether it was'),
+  awaitingRemedy: count.describe('An accepted offer is being carried out; the merchant has not yet recorded it and the consumer has not said'),
+  awaitingConfirmation: count.describe('The merchant recorded the remedy as carried out; the consumer has not yet confirmed or denied it'),
+  remedyRecorded: count.describe('The merchant recorded the remedy as carried out (with its reference)'),
   settled: count.describe("Complaints past the merchant's stage (with the regulator or finished), less those rejected as invalid: the n of the outcomes"),
   resolved: count.describe('The consumer confirmed the remedy was carried out'),
   confirmedNotResolved: count.describe('The consumer reported the remedy was not carried out'),
-  noAnswer: count.describe("The remedy's deadline passed and the consumer said neither"),
+  noAnswer: count.describe("The remedy's deadline passed with neither the merchant's record that it was carried out nor the consumer's word"),
+  carriedOutNotConfirmed: count.describe('The merchant recorded the remedy and the consumer did not answer in time: closed, never counted as resolved'),
+  settledByAgreement: count.describe("A case with the regulator closed because the consumer accepted the merchant's late answer"),
   escalated: count.describe('Sent to the regulator'),
   withdrawn: count.describe('Withdrawn by the consumer'),
   rejectedInvalid: count.describe('Rejected by an officer as not a valid complaint'),
@@ -131,13 +148,18 @@ export function figuresFrom(counts: Counts): Figures {
     answerDue: n('answered') + n('not_answered'),
     answered: n('answered'),
     notAnswered: n('not_answered'),
+    answeredLate: n('answered_late'),
     acceptedByConsumer: n('accepted_by_consumer'),
     deemedAccepted: n('deemed_accepted'),
     awaitingRemedy: n('in:resolved'),
+    awaitingConfirmation: n('in:remedy_reported'),
+    remedyRecorded: n('remedy_recorded'),
     settled: phases.with_regulator + phases.closed - rejectedInvalid,
     resolved: n('resolved'),
     confirmedNotResolved: n('not_resolved'),
     noAnswer: n('no_answer'),
+    carriedOutNotConfirmed: n('carried_out_unconfirmed'),
+    settledByAgreement: n('settled_by_agreement'),
     escalated: n('escalated'),
     withdrawn: n('in:withdrawn'),
     rejectedInvalid,

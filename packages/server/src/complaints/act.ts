@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorise } from '../access/complaint.ts';
+import { officeAbove } from '../offices/route.ts';
 import { applyOutcome, loadMerchantContact, merchantReachable, stepEvent } from './apply.ts';
 import { COMPLAINT_COLUMNS, type ComplaintRow, toSnapshot } from './row.ts';
 
@@ -32,15 +33,19 @@ export interface ActInput {
   command: Command;
   /** The version the client saw; a mismatch is refused as a conflict. */
   expectedVersion?: number | undefined;
+  /** When the step takes effect, if not now: a deadline's expiry counts at the deadline, so a
+   *  silence escalation falls on the deadline day, not on the next day's first sweep (issue 18.6). */
+  at?: Date;
 }
 
 export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: string } | { code: string }, input: ActInput): Promise<ComplaintRow> {
-  const now = deps.now();
+  // The instant the step counts at (the deadline for an expiry); messages are still due now.
+  const now = input.at ?? deps.now();
   const row = authorise(input.actor, await lockComplaint(tx, where));
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new AppError('conflict');
   const { command, actor } = input;
 
-  if (command.action === 'respond' || command.action === 'provide_info') {
+  if (command.action === 'respond' || command.action === 'provide_info' || command.action === 'record_remedy') {
     await checkEvidence(tx, row.id, command.payload.evidenceIds);
   }
   if (command.action === 'assign' && actor.role === 'officer') {
@@ -79,6 +84,26 @@ export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: s
     extra.complainant_share_bdt = Math.floor((command.payload.amountBdt * deps.settings.complainantSharePercent) / 100);
   }
   if (command.action === 'rate') extra.rating = command.payload.stars;
+  if (command.action === 'record_remedy') extra.remedy_record = { ...command.payload, recordedAt: now.toISOString() };
+  if (command.action === 'adjourn_hearing') {
+    const { reason, ...notice } = command.payload;
+    extra.hearing = { ...notice, adjournedBecause: reason };
+  }
+  if (command.action === 'record_hearing') {
+    const p = command.payload;
+    // A party who did not come gets a second notice (the hearing stays scheduled); otherwise
+    // the hearing is recorded as held with who came.
+    extra.hearing =
+      result.outcome.to === 'hearing_scheduled' && p.next
+        ? { ...p.next, secondNotice: true }
+        : { ...row.hearing!, outcome: 'held', attendance: p.attendance, ...(p.note ? { note: p.note } : {}) };
+  }
+  if (command.action === 'cancel_hearing') extra.hearing = { ...row.hearing!, outcome: 'cancelled', note: command.payload.reason };
+  if (result.outcome.snapshot.raisedToHead && row.raised_at === null) {
+    // Missed regulator deadlines: the case goes to the office above (issue 18.3).
+    extra.office_id = await officeAbove(tx, row.office_id);
+    extra.raised_at = now;
+  }
 
   return applyOutcome(tx, {
     row,
@@ -88,6 +113,7 @@ export async function actOnComplaintTx(tx: Queryable, deps: Deps, where: { id: s
     merchant,
     publicUrl: deps.config.publicUrl,
     now,
+    sendFrom: deps.now(),
   });
 }
 

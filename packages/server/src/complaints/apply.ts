@@ -1,7 +1,7 @@
 // Writes one state-machine outcome: the new state, the event in the hash chain, the clock's
 // timers and the notifications, all in the caller's transaction. The UPDATE names the version
 // it read, so a concurrent change makes it fail instead of being overwritten.
-import { type Command, type ComplaintEvent, type Locale, type NotifyIntent, type Outcome, type State, ownerOf } from '@nalish/domain';
+import { type Command, type ComplaintEvent, type Locale, type NotifyIntent, type Outcome, REMINDER_TEMPLATES, type State, ownerOf } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
@@ -78,10 +78,14 @@ export interface ApplyInput {
   outcome: Outcome;
   event: EventInput;
   /** Column changes beyond what the snapshot carries (a decision's reasons, a hearing). */
-  extra?: Partial<Pick<ComplaintRow, 'hearing' | 'decision' | 'complainant_share_bdt' | 'rating'>>;
+  extra?: Partial<Pick<ComplaintRow, 'hearing' | 'decision' | 'complainant_share_bdt' | 'rating' | 'remedy_record' | 'office_id' | 'raised_at'>>;
   merchant: MerchantContact;
   publicUrl: string;
+  /** When the step counts (the event's time, the row's updated_at, the new clock's start). */
   now: Date;
+  /** When its messages are due, if not `now`: a deadline's expiry is written as of the deadline,
+   *  but its messages go out when the sweep runs. */
+  sendFrom?: Date;
   /** Extra notifications (e.g. the filing SMS), sent after the row is written. */
   notifyAlso?: readonly NotifyIntent[];
 }
@@ -96,7 +100,9 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
        version = $3, state = $4, owner = $5, due_at = $6, response = $7, info_requested_from = $8,
        paused_remaining_ms = $9, hearing = $10, decision = $11, fine_collected_bdt = $12,
        complainant_share_bdt = $13, assigned_officer_id = $14, rating = $15,
-       last_event_hash = $16, updated_at = $17
+       last_event_hash = $16, updated_at = $17,
+       remedy_record = $18, response_late = $19, late_answer_accepted = $20, regulator_misses = $21,
+       regulator_late_since = $22, raised_at = $23, office_id = $24
      WHERE id = $1 AND version = $2
      RETURNING ${COMPLAINT_COLUMNS}`,
     [
@@ -117,6 +123,13 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
       'rating' in extra ? extra.rating : row.rating,
       written.hash,
       now,
+      JSON.stringify('remedy_record' in extra ? extra.remedy_record : row.remedy_record),
+      s.responseLate,
+      s.lateAnswerAccepted,
+      s.regulatorMisses,
+      s.regulatorLateSince,
+      'raised_at' in extra ? extra.raised_at : row.raised_at,
+      extra.office_id ?? row.office_id,
     ],
   );
   if (!updated) throw new AppError('conflict');
@@ -130,6 +143,15 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
           ...clock.reminders.map((r) => ({ kind: 'reminder' as const, fireAt: r.at, action: null, notify: r.notify, dueRule: clock.rule, reminderRule: r.rule })),
         ]
       : [];
+    if (row.version > 1) {
+      // A reminder the sweep already queued belongs to the clock this step replaces: withdrawn
+      // now, in the step's transaction, so it is never delivered after the step (issue 18.5).
+      await tx.query(
+        `UPDATE outbox SET status = 'withdrawn', withdrawn_at = $2
+         WHERE complaint_id = $1 AND status = 'pending' AND channel <> 'webhook' AND template = ANY($3::text[])`,
+        [row.id, now, REMINDER_TEMPLATES],
+      );
+    }
     // A complaint at its first transition (routing, in the filing's transaction) has no timers yet.
     await startClock(tx, { kind: 'complaint', id: row.id }, { purpose: 'lifecycle', forState: outcome.to, timers }, now, { first: row.version === 1 });
     // The rule of the current deadline, so a holiday declared later can move it (deadlines/recompute.ts).
@@ -142,7 +164,8 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     complaint: updated,
     merchant: input.merchant,
     publicUrl: input.publicUrl,
-    now,
+    now: input.sendFrom ?? now,
+    cause: input.event.type,
   });
   return updated;
 }

@@ -12,6 +12,7 @@ import {
   actionsFor,
   isHumanAction,
   maskMobile,
+  nextStepOf,
   regulatorWindow,
 } from '@nalish/domain';
 import type { ComplaintSummary, ComplaintView, Evidence, TimelineEntry } from '@nalish/domain/responses';
@@ -93,6 +94,17 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
     response: row.response,
     infoRequestedFrom: row.info_requested_from,
     hearing: row.hearing,
+    remedyRecord: row.remedy_record,
+    responseLate: row.response_late,
+    lateAnswerAccepted: row.late_answer_accepted,
+    regulatorLate: row.regulator_late_since
+      ? {
+          since: new Date(row.regulator_late_since).toISOString(),
+          misses: row.regulator_misses,
+          raisedAt: row.raised_at ? new Date(row.raised_at).toISOString() : null,
+        }
+      : null,
+    next: nextStepOf({ state: row.state, owner: row.owner, dueAt: row.due_at ? new Date(row.due_at) : null }, now),
     decision: row.decision,
     fineCollectedBdt: row.fine_collected_bdt,
     complainantShareBdt: row.complainant_share_bdt,

@@ -18,6 +18,7 @@ export interface DueTimer<K extends RecordKind = RecordKind> {
   for_state: string;
   action: Action | null;
   notify: NotifyIntent | null;
+  fire_at: Date;
 }
 
 export interface TimerHandler<K extends RecordKind> {
@@ -36,17 +37,21 @@ const complaintTimers: TimerHandler<'complaint'> = {
     const now = deps.now();
     const row = await lockComplaint(tx, { id: timer.record_id });
     if (!row || row.state !== (timer.for_state as State)) return 'stale';
+    // A timer takes effect when it was due (never before the complaint's last change): a
+    // silence escalation swept at 00:00:05 belongs to the deadline day, in the history, the
+    // figures and the next clock (issue 18.6).
+    const at = new Date(Math.max(new Date(timer.fire_at).getTime(), new Date(row.updated_at).getTime()));
     // One purpose so far: the lifecycle's deadline (an expiry takes the state's ON_DEADLINE
     // step as the system) and its reminders.
     if (timer.kind === 'expiry' && timer.action) {
-      await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}) });
+      await actOnComplaintTx(tx, deps, { id: row.id }, { actor: { role: 'system' }, command: parseCommand(timer.action, {}), at });
     } else if (timer.notify) {
       const merchant = await loadMerchantContact(tx, row.merchant_id);
       // A reminder to the merchant is part of the history, so it is also in the merchant's
       // events feed and webhooks (complaint.deadline_approaching). No state changes.
       const current =
         timer.notify.to === 'merchant'
-          ? await recordEvent(tx, row, { type: 'deadline_reminder', actor: { role: 'system' }, payload: { template: timer.notify.template, dueAt: row.due_at ? new Date(row.due_at).toISOString() : null } }, now)
+          ? await recordEvent(tx, row, { type: 'deadline_reminder', actor: { role: 'system' }, payload: { template: timer.notify.template, dueAt: row.due_at ? new Date(row.due_at).toISOString() : null } }, at)
           : row;
       await enqueueNotifications(tx, [timer.notify], { complaint: current, merchant, publicUrl: deps.config.publicUrl, now });
     }

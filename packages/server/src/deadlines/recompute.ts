@@ -70,7 +70,7 @@ async function derivedRules(
   settings: LifecycleSettings,
 ): Promise<ClockRules | null> {
   const events = await q.query<{ type: string; from_state: State | null; to_state: State; created_at: Date }>(
-    'SELECT type, from_state, to_state, created_at FROM complaint_events WHERE complaint_id = $1 AND to_state = $2 ORDER BY seq DESC',
+    'SELECT type, from_state, to_state, created_at FROM events WHERE complaint_id = $1 AND to_state = $2 ORDER BY seq DESC',
     [row.id, row.state],
   );
   const snapshot = toSnapshot(row, true);

@@ -24,7 +24,7 @@ export async function sweepTimers(deps: Deps, batch = 100): Promise<SweepResult>
       // A record someone is changing right now is skipped and picked up by the next sweep.
       if (!(await handler.lock(tx, record_id))) return 'taken' as const;
       const [timer] = await tx.query<DueTimer>(
-        `SELECT id, record_id, purpose, kind, for_state, action, notify FROM timers
+        `SELECT id, record_id, purpose, kind, for_state, action, notify, fire_at FROM timers
          WHERE id = $1 AND status = 'pending' FOR UPDATE`,
         [id],
       );

@@ -3,7 +3,7 @@
 // and schema failures are translated to our stable codes here.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type FieldIssue, type Locale, type MessageKey, describeIssue, fieldError, negotiateLocale, t } from '@nalish/domain';
+import { type FieldIssue, type Locale, type MessageKey, describeIssue, fieldError, hasMessage, negotiateLocale, t } from '@nalish/domain';
 import { ZodError } from 'zod';
 import { failedReadingBody } from './textInput.ts';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldProblemDetail, invalidFields } from '../errors.ts';
@@ -15,6 +15,15 @@ function localiseDetails(locale: Locale, details: Record<string, unknown>): Reco
   return { ...details, fields };
 }
 
+/** A lifecycle state or guard named in a message is written in words (the catalogue's labels). */
+function readableParams(locale: Locale, params: AppError['params']): AppError['params'] {
+  if (!params) return params;
+  const out = { ...params };
+  if (typeof out.state === 'string' && hasMessage(`state.${out.state}`)) out.state = t(locale, `state.${out.state}` as MessageKey);
+  if (typeof out.guard === 'string' && hasMessage(`guard.${out.guard}`)) out.guard = t(locale, `guard.${out.guard}` as MessageKey);
+  return out;
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const locale = negotiateLocale(request.headers['accept-language']);
   const retry = err.details?.retryAfterSeconds;
@@ -22,7 +31,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: App
   return reply.status(err.status).send({
     error: {
       code: err.code,
-      message: t(locale, `error.${err.code}` as MessageKey, err.params),
+      message: t(locale, `error.${err.code}` as MessageKey, readableParams(locale, err.params)),
       ...(err.details ? { details: localiseDetails(locale, err.details) } : {}),
     },
   });

@@ -30,5 +30,17 @@ export async function merchantProfile(db: Queryable, id: string): Promise<Mercha
     facebookPages: ids.filter((i) => i.kind === 'facebook').map((i) => i.value),
     complaints: await merchantFigures(db, m.id),
     policyBreaches: await breachesByRule(db, m.id),
+    regulatorLate: await regulatorLateOn(db, m.id),
   };
+}
+
+/** Cases against this seller that the regulator is late on (a missed regulator deadline not yet
+ *  caught up), and since when: the public sees the regulator's delays too. */
+async function regulatorLateOn(db: Queryable, merchantId: string): Promise<MerchantProfile['regulatorLate']> {
+  const [late] = await db.query<{ cases: number; since: Date | null }>(
+    `SELECT count(*)::int AS cases, min(regulator_late_since) AS since FROM complaints
+     WHERE merchant_id = $1 AND regulator_late_since IS NOT NULL AND owner IS NOT NULL`,
+    [merchantId],
+  );
+  return { cases: late?.cases ?? 0, since: late?.since ? new Date(late.since).toISOString() : null };
 }

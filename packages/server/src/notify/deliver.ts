@@ -89,7 +89,8 @@ export async function deliverBatch(
         else await senders.email.send({ messageId: `<${messageReference(m.id)}@nalish>`, to: m.recipient, subject: m.subject ?? '', text: m.body });
         // One-time codes are not kept once delivered.
         await db.query(
-          `UPDATE outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL,
+          // A reminder withdrawn while this send was already under way was still sent: say so.
+          `UPDATE outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL, withdrawn_at = NULL,
              body = CASE WHEN template = 'otp' THEN '[sent one-time code]' ELSE body END
            WHERE id = $1`,
           [m.id, now()],
@@ -98,7 +99,8 @@ export async function deliverBatch(
       } catch (e) {
         const giveUp = m.attempts >= MAX_ATTEMPTS;
         await db.query(
-          `UPDATE outbox SET status = $2, next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1`,
+          // A withdrawn reminder stays withdrawn: a failed attempt does not bring it back.
+          `UPDATE outbox SET status = $2, next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1 AND status = 'pending'`,
           [m.id, giveUp ? 'failed' : 'pending', new Date(now().getTime() + backoffMs(m.attempts)), String((e as Error).message).slice(0, 500)],
         );
         failed += 1;

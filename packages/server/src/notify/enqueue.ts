@@ -10,6 +10,7 @@ import {
   hasMessage,
   smsSegments,
   t,
+  toBengaliDigits,
 } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
@@ -24,6 +25,9 @@ export interface NotifyTarget {
   now: Date;
   /** Parameters of this message alone, in the recipient's language (the holiday that moved a deadline). */
   extra?: (locale: Locale) => Params;
+  /** The step that caused the messages (an event type): a template may say it in its own words
+   *  (`notify.consumer.escalated.merchant_silent.sms`: why the case went to the regulator). */
+  cause?: string;
 }
 
 /** Longest merchant name in an SMS; shortened further when the text would not fit. */
@@ -39,7 +43,9 @@ function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
   const c = target.complaint;
   const name = target.merchant.name;
   const p: Record<string, string> = {
-    code: c.tracking_code,
+    // A Bengali reader of an SMS reads the code in Bengali digits (the link keeps the digits it
+    // works with, and e-mails keep them so a search for the code finds them).
+    code: forSms && locale === 'bn' ? toBengaliDigits(c.tracking_code) : c.tracking_code,
     merchant: forSms && [...name].length > SMS_MERCHANT_CHARS ? `${[...name].slice(0, SMS_MERCHANT_CHARS - 1).join('')}…` : name,
     url: trackingUrl(target.publicUrl, c.tracking_code),
     due: c.due_at ? formatDate(locale, new Date(c.due_at)) : '',
@@ -50,6 +56,13 @@ function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
     p.mode = t(locale, c.hearing.mode === 'online' ? 'hearing.online' : 'hearing.in_person');
   }
   if (c.decision) p.outcome = t(locale, c.decision.outcome === 'upheld' ? 'outcome.upheld' : 'outcome.dismissed');
+  if (c.regulator_late_since) p.since = formatDate(locale, new Date(c.regulator_late_since));
+  if (c.remedy_record) {
+    const r = c.remedy_record;
+    p.remedy = t(locale, `remedy.${r.remedy}`);
+    const via = r.channel ? t(locale, `refund_channel.${r.channel}`) : '';
+    p.reference = [via, r.reference].filter(Boolean).length > 0 ? `: ${[via, r.reference].filter(Boolean).join(', ')}` : '';
+  }
   return { ...p, ...target.extra?.(locale) };
 }
 
@@ -80,7 +93,9 @@ function smsText(locale: Locale, key: string, target: NotifyTarget): string {
 function render(audience: 'consumer' | 'merchant' | 'office', template: string, locale: Locale, target: NotifyTarget, to: { phone?: string; emails: string[] }): Message[] {
   const out: Message[] = [];
   const key = (part: string) => `notify.${audience}.${template}.${part}`;
-  const smsKey = key('sms');
+  // The words of the cause when the catalogue has them (why a case was escalated), else the template's.
+  const causeKey = target.cause ? `notify.${audience}.${template}.${target.cause}.sms` : null;
+  const smsKey = causeKey && hasMessage(causeKey) ? causeKey : key('sms');
   if (to.phone && hasMessage(smsKey)) {
     out.push({ channel: 'sms', recipient: to.phone, subject: null, body: smsText(locale, smsKey, target), template });
   }

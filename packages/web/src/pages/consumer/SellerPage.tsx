@@ -10,7 +10,7 @@ import { loadDraft, saveDraft } from './draft.ts';
 import { errorText } from '../../ui/errors.ts';
 
 export default function SellerPage({ params }: { params: Record<string, string> }) {
-  const { t, number } = useI18n();
+  const { t, number, date } = useI18n();
   const [p, setP] = useState<MerchantProfile | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -49,6 +49,9 @@ export default function SellerPage({ params }: { params: Record<string, string> 
           <div><dt>{t('consumer.seller.notResolved')}</dt><dd>{number(p.complaints.confirmedNotResolved)}</dd></div>
           <div><dt>{t('consumer.seller.noAnswer')}</dt><dd>{number(p.complaints.noAnswer)}</dd></div>
         </dl>
+        {p.regulatorLate && p.regulatorLate.cases > 0 && p.regulatorLate.since && (
+          <p className="overdue">{t('consumer.seller.regulatorLate', { cases: number(p.regulatorLate.cases), date: date(p.regulatorLate.since) })}</p>
+        )}
       </section>
       {p.policyBreaches.length > 0 && (
         <section aria-labelledby="s-breaches">

@@ -37,6 +37,15 @@ export function Answer({ view: v, act, busy, err }: Steps) {
             </p>
           )}
           <blockquote className="quote">{v.response.message}</blockquote>
+          {v.responseLate && <p className="notice">{v.lateAnswerAccepted ? t('consumer.track.lateAccepted') : t('consumer.track.lateAnswer')}</p>}
+          {can('accept_late_answer') && v.responseLate && !v.lateAnswerAccepted && (
+            <div className="actions">
+              <button type="button" className="primary" disabled={busy} onClick={() => void act('accept_late_answer', {})}>
+                {t('consumer.track.acceptLate')}
+              </button>
+            </div>
+          )}
+          {can('accept') && v.dueAt && <p>{t('consumer.track.silenceAccepts', { date: date(v.dueAt) })}</p>}
           {(can('accept') || can('reject')) && (
             <div className="actions">
               {can('accept') && (
@@ -54,6 +63,21 @@ export function Answer({ view: v, act, busy, err }: Steps) {
           {open === 'reject' && (
             <ReasonForm id="t-reject" label={t('consumer.track.rejectReason')} submit={t('consumer.track.rejectSend')} value={reason} setValue={setReason} error={err.reason} busy={busy} onCancel={() => setOpen('')} onSubmit={() => void withReason('reject')} />
           )}
+        </section>
+      )}
+
+      {v.remedyRecord && (
+        <section className="card" aria-labelledby="t-remedy">
+          <h2 id="t-remedy">{t('consumer.track.remedyRecord')}</h2>
+          <p>{t('consumer.track.remedyRecordWhat', { remedy: t(`consumer.remedy.${v.remedyRecord.remedy}` as UiKey), date: date(v.remedyRecord.recordedAt) })}</p>
+          {v.remedyRecord.channel && <p>{t('consumer.track.remedyVia', { channel: t(`consumer.channel.${v.remedyRecord.channel}` as UiKey) })}</p>}
+          {v.remedyRecord.reference && (
+            <p>
+              <strong>{t('consumer.track.remedyRef', { reference: v.remedyRecord.reference })}</strong>
+            </p>
+          )}
+          {v.remedyRecord.note && <blockquote className="quote">{v.remedyRecord.note}</blockquote>}
+          {can('confirm_fulfilled') && v.remedyRecord.channel && <p>{t('consumer.track.remedyAsk', { channel: t(`consumer.channel.${v.remedyRecord.channel}` as UiKey) })}</p>}
         </section>
       )}
 

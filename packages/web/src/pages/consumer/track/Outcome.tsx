@@ -38,6 +38,8 @@ export function Hearing({ v }: { v: View }) {
       <h2 id="t-hearing">{t('consumer.track.hearing')}</h2>
       <p>{t('consumer.track.hearingWhen', { when: dateTime(v.hearing.at), mode: t(v.hearing.mode === 'online' ? 'hearing.online' : 'hearing.in_person') })}</p>
       <p>{t('consumer.track.hearingPlace', { place: v.hearing.place })}</p>
+      {v.hearing.secondNotice && !v.hearing.outcome && <p>{t('consumer.track.hearingSecond')}</p>}
+      {v.hearing.outcome && <p>{t(v.hearing.outcome === 'held' ? 'consumer.track.hearingHeld' : 'consumer.track.hearingCancelled')}</p>}
     </section>
   );
 }

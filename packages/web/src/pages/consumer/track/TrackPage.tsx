@@ -119,7 +119,16 @@ export default function TrackPage({ params }: { params: Record<string, string> }
 
   const steps: Steps = { view: v, act, busy, err, setErr };
   const owner = v.owner;
-  const next = !owner ? t('consumer.track.next.none') : owner === 'system' || !v.dueAt ? t('consumer.track.next.system') : t(`consumer.track.next.${owner}`, { date: dateTime(v.dueAt) });
+  // What happens next and by when, with the days left (on an accepted offer: the remedy's date).
+  const left = (days: number) =>
+    days < 0 ? t('consumer.track.daysPast') : days === 0 ? t('consumer.track.lastDay') : days === 1 ? t('consumer.track.oneDayLeft') : t('consumer.track.daysLeft', { days });
+  const next = !owner
+    ? t('consumer.track.next.none')
+    : v.next
+      ? t(`consumer.track.step.${v.next.step}` as UiKey, { date: date(v.next.dueAt), left: left(v.next.daysLeft) })
+      : owner === 'system' || !v.dueAt
+        ? t('consumer.track.next.system')
+        : t(`consumer.track.next.${owner}`, { date: dateTime(v.dueAt) });
 
   return (
     <div className="stack consumer-track" ref={root}>
@@ -150,6 +159,11 @@ export default function TrackPage({ params }: { params: Record<string, string> }
           {next} {v.overdue && owner && <strong className="overdue">{t('consumer.track.overdue')}</strong>}
         </p>
         {owner && owner !== 'system' && v.dueAt && <WhyThisDate dueAt={v.dueAt} />}
+        {v.regulatorLate && (
+          <p className="overdue">
+            <strong>{t(v.regulatorLate.raisedAt ? 'consumer.track.regulatorLate' : 'consumer.track.regulatorLateOnce', { date: date(v.regulatorLate.since) })}</strong>
+          </p>
+        )}
         {/* The 30-day limit matters only until the regulator has the complaint. */}
         {!v.hearing && !v.decision && <p className="muted small">{t('consumer.track.window', { date: date(`${v.regulatorWindow.lastDay}T12:00:00+06:00`), limit: DEFAULT_SETTINGS.regulatorFilingLimitDays })}</p>}
       </section>

@@ -16,6 +16,7 @@ import { AnswerForm } from './AnswerForm.tsx';
 import { ConsumerSide } from './ConsumerSide.tsx';
 import { ContestForm } from './ContestForm.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
+import { RemedyForm } from './RemedyForm.tsx';
 import type { ComplaintView } from '@nalish/domain/responses';
 import { WhyThisDate } from '../../../ui/WhyThisDate.tsx';
 
@@ -75,7 +76,7 @@ function Timeline({ items }: { items: ComplaintView['timeline'] }) {
 }
 
 export function ComplaintPage({ code }: { code: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, date } = useI18n();
   const complaint = useResource(() => api<ComplaintView>('GET', `/api/v1/complaints/${encodeURIComponent(code)}`), [code]);
   // A message after a step (sent, or overtaken by someone else's change); it takes the focus.
   const [notice, setNotice] = useState<{ text: string } | null>(null);
@@ -119,8 +120,28 @@ export function ComplaintPage({ code }: { code: string }) {
           </p>
         )}
         {c.dueAt && <WhyThisDate dueAt={c.dueAt} />}
+        {c.next && (
+          <p>
+            <strong>
+              {t(
+                (['merchant_answers', 'merchant_carries_out_remedy', 'consumer_replies', 'consumer_confirms_remedy'].includes(c.next.step)
+                  ? `merchant.complaint.next.${c.next.step}`
+                  : 'merchant.complaint.next.other') as UiKey,
+                {
+                  date: date(c.next.dueAt),
+                  left: c.next.daysLeft === 0 ? t('merchant.complaint.lastDay') : t('merchant.complaint.daysLeft', { days: Math.max(0, c.next.daysLeft) }),
+                },
+              )}
+            </strong>
+          </p>
+        )}
+        {c.responseLate && <p className="notice">{t('merchant.complaint.late')}</p>}
         {c.rating !== null && <p>{t('merchant.complaint.rating', { stars: c.rating })}</p>}
       </section>
+
+      {c.actions.includes('record_remedy') && (
+        <RemedyForm complaint={c} reload={complaint.reload} onRecorded={(v) => done(v, t('merchant.remedyForm.sent'))} onConflict={(text) => setNotice({ text })} />
+      )}
 
       <ConsumerSide c={c} />
 

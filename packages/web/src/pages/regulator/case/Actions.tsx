@@ -3,7 +3,7 @@
 // officer's comes from the lifecycle table itself (the roles of each transition); the case's
 // `actions` say which are open now. What the officer types is kept for the tab (a reload or a
 // 409 never loses it) until the step is taken.
-import { type Action, ACTIONS, DECISION_OUTCOMES, HEARING_MODES, TRANSITIONS, toWesternDigits } from '@nalish/domain';
+import { type Action, ACTIONS, DECISION_OUTCOMES, HEARING_ATTENDANCE, HEARING_MODES, TRANSITIONS, toWesternDigits } from '@nalish/domain';
 import type { ComplaintView } from '@nalish/domain/responses';
 import { type ReactNode, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -137,6 +137,85 @@ function HearingForm(p: FormProps) {
   );
 }
 
+/** A local date and time in Dhaka (no summer time), as the instant the API takes. */
+const dhakaInstant = (local: string) => (local ? `${local}:00+06:00` : undefined);
+
+function HeldForm(p: FormProps) {
+  const { t } = useI18n();
+  const f = useStepForm(p, 'held', { attendance: 'both', note: '', at: '', mode: 'in_person', place: p.view.hearing?.place ?? '' });
+  // A party who missed the first hearing is sent a second notice, with its date.
+  const second = f.v.attendance !== 'both' && !p.view.hearing?.secondNotice;
+  const at = dhakaInstant(f.v.at);
+  const body = {
+    attendance: f.v.attendance,
+    ...(f.v.note.trim() ? { note: f.v.note } : {}),
+    ...(second ? { next: { ...(at ? { at } : {}), mode: f.v.mode, place: f.v.place } } : {}),
+  };
+  return (
+    <ActionForm id="ra-held" title={t('regulator.held.title')} submit={t('regulator.held.submit')} errors={f.errors} onSubmit={() => f.send('record_hearing', body, ['attendance', 'note', 'next.at', 'next.place'])}>
+      <Radios name="ra-attendance" legend={t('regulator.held.attendance')} options={HEARING_ATTENDANCE} value={f.v.attendance} label={(o) => t(`regulator.held.${o}`)} onChange={(o) => f.set('attendance', o)} />
+      {second && (
+        <>
+          <p className="muted">{t('regulator.held.secondHint')}</p>
+          <Field id="ra-next-at" label={t('regulator.held.nextAt')} error={f.errors['next.at']}>
+            {(a) => <input {...a} type="datetime-local" value={f.v.at} onChange={(ev) => f.set('at', ev.target.value)} />}
+          </Field>
+          <Field id="ra-next-place" label={t('regulator.hearingForm.place')} error={f.errors['next.place']}>
+            {(a) => <input {...a} value={f.v.place} onChange={(ev) => f.set('place', ev.target.value)} />}
+          </Field>
+        </>
+      )}
+      <Field id="ra-held-note" label={t('regulator.held.note')} error={f.errors.note}>
+        {(a) => <textarea {...a} value={f.v.note} onChange={(ev) => f.set('note', ev.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
+function AdjournForm(p: FormProps) {
+  const { t } = useI18n();
+  const f = useStepForm(p, 'adjourn', { at: '', mode: p.view.hearing?.mode ?? 'in_person', place: p.view.hearing?.place ?? '', reason: '' });
+  const body = { ...(f.v.at ? { at: dhakaInstant(f.v.at) } : {}), mode: f.v.mode, place: f.v.place, reason: f.v.reason };
+  return (
+    <ActionForm id="ra-adjourn" title={t('regulator.adjourn.title')} submit={t('regulator.adjourn.submit')} errors={f.errors} onSubmit={() => f.send('adjourn_hearing', body, ['at', 'mode', 'place', 'reason'])}>
+      <Field id="ra-adj-at" label={t('regulator.hearingForm.at')} error={f.errors.at}>
+        {(a) => <input {...a} type="datetime-local" value={f.v.at} onChange={(ev) => f.set('at', ev.target.value)} />}
+      </Field>
+      <Field id="ra-adj-place" label={t('regulator.hearingForm.place')} error={f.errors.place}>
+        {(a) => <input {...a} value={f.v.place} onChange={(ev) => f.set('place', ev.target.value)} />}
+      </Field>
+      <Field id="ra-adj-reason" label={t('regulator.adjourn.reason')} error={f.errors.reason}>
+        {(a) => <textarea {...a} value={f.v.reason} onChange={(ev) => f.set('reason', ev.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
+function CancelHearingForm(p: FormProps) {
+  const { t } = useI18n();
+  const f = useStepForm(p, 'cancel-hearing', { reason: '' });
+  return (
+    <ActionForm id="ra-cancel-h" title={t('regulator.cancelHearing.title')} submit={t('regulator.cancelHearing.submit')} errors={f.errors} onSubmit={() => f.send('cancel_hearing', { reason: f.v.reason }, ['reason'])}>
+      <Field id="ra-cancel-reason" label={t('regulator.cancelHearing.reason')} error={f.errors.reason}>
+        {(a) => <textarea {...a} value={f.v.reason} onChange={(ev) => f.set('reason', ev.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
+function SettleForm(p: FormProps) {
+  const { t } = useI18n();
+  const f = useStepForm(p, 'settle', { note: '' });
+  return (
+    <ActionForm id="ra-settle" title={t('regulator.settle.title')} submit={t('regulator.settle.submit')} errors={f.errors} onSubmit={() => f.send('settle_by_agreement', f.v.note.trim() ? { note: f.v.note } : {}, ['note'])}>
+      <p className="muted">{t('regulator.settle.lead')}</p>
+      <Field id="ra-settle-note" label={t('regulator.settle.note')} error={f.errors.note}>
+        {(a) => <textarea {...a} value={f.v.note} onChange={(ev) => f.set('note', ev.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
 function DecideForm(p: FormProps) {
   const { t } = useI18n();
   const f = useStepForm(p, 'decide', { outcome: 'upheld', reasons: '', fineBdt: '0', order: '' });
@@ -190,9 +269,13 @@ function RejectForm(p: FormProps) {
  * ends). A test holds this table to the lifecycle's officer steps.
  */
 export const OFFICER_FORMS: Partial<Record<Action, ((p: FormProps) => ReactNode) | null>> = {
+  settle_by_agreement: SettleForm,
   assign: AssignForm,
   request_info: InfoForm,
   schedule_hearing: HearingForm,
+  record_hearing: HeldForm,
+  adjourn_hearing: AdjournForm,
+  cancel_hearing: CancelHearingForm,
   decide: DecideForm,
   record_fine_collected: FineForm,
   reject_invalid: RejectForm,
@@ -204,7 +287,10 @@ export function Actions(props: FormProps) {
   const { view } = props;
   // The fine can be recorded once, for an upheld decision with a fine.
   const fineOpen = view.decision?.outcome === 'upheld' && view.decision.fineBdt > 0 && view.fineCollectedBdt === null;
-  const open = (Object.keys(OFFICER_FORMS) as Action[]).filter((a) => OFFICER_FORMS[a] && view.actions.includes(a) && (a !== 'record_fine_collected' || fineOpen));
+  // Settling needs the consumer's acceptance of a late answer (the table's guard).
+  const open = (Object.keys(OFFICER_FORMS) as Action[]).filter(
+    (a) => OFFICER_FORMS[a] && view.actions.includes(a) && (a !== 'record_fine_collected' || fineOpen) && (a !== 'settle_by_agreement' || view.lateAnswerAccepted),
+  );
   if (open.length === 0) return <p>{t('regulator.actions.none')}</p>;
   return (
     <div className="r-actions">

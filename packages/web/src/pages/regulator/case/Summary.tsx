@@ -35,6 +35,17 @@ export function CaseSummary({ view, officers }: { view: ComplaintView; officers:
         <dt>{t('regulator.case.filedAt')}</dt>
         <dd>{dateTime(view.filedAt)}</dd>
       </dl>
+      {view.regulatorLate && (
+        <p className="overdue">
+          <strong>{t('regulator.late.regulator', { date: dateTime(view.regulatorLate.since), misses: view.regulatorLate.misses })}</strong>
+          {view.regulatorLate.raisedAt && ` ${t('regulator.late.raised', { date: dateTime(view.regulatorLate.raisedAt) })}`}
+        </p>
+      )}
+      {view.responseLate && (
+        <p className="notice">
+          {t('regulator.late.answer')} {view.lateAnswerAccepted && <strong>{t('regulator.late.accepted')}</strong>}
+        </p>
+      )}
     </section>
   );
 }
@@ -45,6 +56,9 @@ export function CaseOutcome({ view }: { view: ComplaintView }) {
     <section className="card" aria-labelledby="r-outcome-h">
       <h2 id="r-outcome-h">{t('regulator.decision')}</h2>
       <p>{view.hearing ? `${t('regulator.hearing')}: ${t('regulator.hearing.when', { at: dateTime(view.hearing.at), mode: t(`regulator.mode.${view.hearing.mode}` as UiKey), place: view.hearing.place })}` : t('regulator.hearing.none')}</p>
+      {view.hearing?.secondNotice && !view.hearing.outcome && <p>{t('regulator.hearing.second')}</p>}
+      {view.hearing?.outcome === 'held' && view.hearing.attendance && <p>{t('regulator.hearing.held', { attendance: t(`regulator.held.${view.hearing.attendance}` as UiKey) })}</p>}
+      {view.hearing?.outcome === 'cancelled' && <p>{t('regulator.hearing.cancelled', { note: view.hearing.note ?? '' })}</p>}
       {view.decision ? (
         <>
           <p>
