@@ -10,6 +10,7 @@ import {
   hasMessage,
   smsSegments,
   t,
+  trackingCodeText,
 } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
@@ -36,7 +37,7 @@ function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
   const c = target.complaint;
   const name = target.merchant.name;
   const p: Record<string, string> = {
-    code: c.tracking_code,
+    code: trackingCodeText(locale, c.tracking_code),
     merchant: forSms && [...name].length > SMS_MERCHANT_CHARS ? `${[...name].slice(0, SMS_MERCHANT_CHARS - 1).join('')}…` : name,
     url: trackingUrl(target.publicUrl, c.tracking_code),
     due: c.due_at ? formatDate(locale, new Date(c.due_at)) : '',
