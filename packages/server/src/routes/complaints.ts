@@ -2,7 +2,7 @@
 // per lifecycle step. Each handler: authenticate → validate (schema) → one command → present.
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type Action, ActionPayloads, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
+import { type Action, ActionPayloads, EvidenceUploadFieldsSchema, type EvidenceUploadFields, FileComplaintSchema, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
@@ -15,6 +15,16 @@ import { attachEvidence } from '../evidence/attach.ts';
 import { MAX_EVIDENCE_BYTES } from '../evidence/detect.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
 import type { Actor } from '../policies/actor.ts';
+
+/** An upload's form fields besides the file, checked with the domain's schema (a bad one: 400). */
+function uploadFields(body: unknown): EvidenceUploadFields {
+  const form = (body ?? {}) as Record<string, MultipartFile | MultipartValue | undefined>;
+  const value = (name: keyof EvidenceUploadFields) => {
+    const f = form[name];
+    return f && f.type === 'field' && f.value !== '' ? f.value : undefined;
+  };
+  return EvidenceUploadFieldsSchema.parse({ originalSha256: value('originalSha256'), originalSizeBytes: value('originalSizeBytes') });
+}
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
 
@@ -89,7 +99,8 @@ export const complaintRoutes =
       {
         schema: {
           tags: ['complaints'],
-          summary: 'Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to 10 MB',
+          summary:
+            'Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to 10 MB; a phone that shrank a photo adds "originalSha256" and "originalSizeBytes" of the file chosen',
           params: CodeParams,
           consumes: ['multipart/form-data'],
         },
@@ -104,7 +115,8 @@ export const complaintRoutes =
         if (!part || part.type !== 'file') throw invalidFields({ path: 'file', code: 'no_file' });
         const data = await part.toBuffer();
         if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
-        const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });
+        const fields = uploadFields(request.body);
+        const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data, original: fields.originalSha256 && fields.originalSizeBytes ? { sha256: fields.originalSha256, sizeBytes: fields.originalSizeBytes } : undefined });
         return reply.status(201).send(view);
       },
     );
