@@ -11,7 +11,7 @@ const ENTRY = fileURLToPath(new URL('./src/widget.ts', import.meta.url));
 const words = Object.fromEntries(
   (['bn', 'en'] as const).map((l) => {
     const c = CATALOGUES[l];
-    return [l, { button: c['widget.button'], dialog: c['widget.dialog'], close: c['widget.close'], frame: c['widget.frame'] }];
+    return [l, { button: c['widget.button'], dialog: c['widget.dialog'], close: c['widget.close'], frame: c['widget.frame'], notHere: c['widget.notHere'], openNalish: c['widget.openNalish'] }];
   }),
 );
 

@@ -14,6 +14,7 @@ export * from './identity/phone.ts';
 export * from './complaint/filing.ts';
 export * from './complaint/filingFacts.ts';
 export * from './complaint/evidence.ts';
+export * from './complaint/evidenceUpload.ts';
 export * from './complaint/events.ts';
 export * from './policy/facts.ts';
 export * from './complaint/places.ts';

@@ -196,4 +196,29 @@ describe('evidence', () => {
     assert.equal(r.statusCode, 400, r.body);
     assert.equal(r.json().error.code, 'validation');
   });
+  it('a photo the phone shrank: the SHA-256 and size of the file chosen are kept with it and in the history; a malformed hash → 400', async () => {
+    const c = await fileVia(s, consumer);
+    const chosen = Buffer.concat([JPEG, Buffer.alloc(4096, 7)]);
+    const form = (fields: Record<string, string>) => {
+      const boundary = '----nalishShrunk';
+      const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+      const file = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="camera.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), JPEG, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return { payload: Buffer.concat([...parts, file]), headers: { ...consumer, 'content-type': `multipart/form-data; boundary=${boundary}` } };
+    };
+    const bad = await s.app.inject({ method: 'POST', url: `/api/v1/complaints/${c.trackingCode}/evidence`, ...form({ originalSha256: 'not-a-hash', originalSizeBytes: '10' }) });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.equal(bad.json().error.code, 'validation');
+
+    const r = await s.app.inject({ method: 'POST', url: `/api/v1/complaints/${c.trackingCode}/evidence`, ...form({ originalSha256: sha256(chosen), originalSizeBytes: String(chosen.length) }) });
+    assert.equal(r.statusCode, 201, r.body);
+    assert.equal(r.json().sha256, sha256(JPEG));
+    assert.deepEqual(r.json().original, { sha256: sha256(chosen), sizeBytes: chosen.length });
+    const view = (await s.app.inject({ method: 'GET', url: `/api/v1/complaints/${c.trackingCode}`, headers: consumer })).json();
+    assert.deepEqual(view.evidence[0].original, { sha256: sha256(chosen), sizeBytes: chosen.length });
+    const event = view.timeline.find((e: { type: string }) => e.type === 'evidence_added');
+    assert.deepEqual(event.payload.original, { sha256: sha256(chosen), sizeBytes: chosen.length });
+    // An upload that is the original names no other file.
+    const plain = await upload(consumer, c.trackingCode, 'receipt.png', PNG);
+    assert.equal(plain.json().original, null);
+  });
 });

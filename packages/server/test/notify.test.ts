@@ -3,7 +3,7 @@
 // by the outbox worker. Checks who is told what, SMS length, retries and the OTP blanking.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { smsSegments, t } from '@nalish/domain';
+import { smsSegments, t, toBengaliDigits } from '@nalish/domain';
 import { createMerchant } from '../src/admin/ops.ts';
 import { MAX_ATTEMPTS, type Senders, backoffMs, deliverBatch, messageReference } from '../src/notify/deliver.ts';
 import { sendersFromConfig } from '../src/service.ts';
@@ -239,6 +239,9 @@ describe('notifications through a real SMS gateway and SMTP server', () => {
     const first = await deliverAll();
     assert.equal(first.failed, 1, 'the SMS failed; the merchant e-mail went');
     const [row] = await outbox(`complaint_id = $1 AND channel = 'sms'`, [await codeOf(filed.trackingCode)]);
+    // The consumer reads Bengali: the code in Bengali digits; the link keeps it as it is.
+    assert.ok(row!.body.includes(toBengaliDigits(filed.trackingCode)), row!.body);
+    assert.ok(row!.body.includes(`/t/${filed.trackingCode}`), row!.body);
     assert.equal(row!.status, 'pending');
     assert.equal(row!.attempts, 1);
     assert.equal(row!.last_error, 'gateway answered 500');

@@ -11,6 +11,7 @@ const FilePage = lazy(() => import('./pages/consumer/file/FilePage.tsx'));
 const TrackPage = lazy(() => import('./pages/consumer/track/TrackPage.tsx'));
 const SellersPage = lazy(() => import('./pages/consumer/SellersPage.tsx'));
 const SellerPage = lazy(() => import('./pages/consumer/SellerPage.tsx'));
+const HelpPage = lazy(() => import('./pages/consumer/HelpPage.tsx'));
 const EmbedFilePage = lazy(() => import('./pages/consumer/EmbedFilePage.tsx'));
 const MerchantApp = lazy(() => import('./pages/merchant/MerchantApp.tsx'));
 const RegulatorApp = lazy(() => import('./pages/regulator/RegulatorApp.tsx'));
@@ -24,6 +25,7 @@ function Page({ path }: { path: string }) {
   if ((m = match('/t/:code', p))) return <TrackPage params={m} />;
   if (p === '/sellers') return <SellersPage params={Object.fromEntries(new URLSearchParams(path.split('?')[1] ?? ''))} />;
   if ((m = match('/sellers/:id', p))) return <SellerPage params={m} />;
+  if (p === '/help') return <HelpPage params={{}} />;
   if (p.startsWith('/merchant')) return <MerchantApp path={path} />;
   if (p.startsWith('/regulator')) return <RegulatorApp path={path} />;
   return <p>{t('common.notFound')}</p>;
@@ -48,6 +50,9 @@ export function App() {
       <header className="top">
         <Link to="/" className="brand">
           {t('app.name')}
+        </Link>
+        <Link to="/help" className="help-link">
+          {t('nav.help')}
         </Link>
         <button type="button" className="lang" lang={locale === 'bn' ? 'en' : 'bn'} title={t('nav.languageLabel')} onClick={() => setLocale(locale === 'bn' ? 'en' : 'bn')}>
           {t('nav.language')}

@@ -39,20 +39,52 @@ export function setRequestLanguage(locale: string): void {
   language = locale;
 }
 
-export async function api<T>(method: string, path: string, opts: { body?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
+export interface ApiOptions {
+  body?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** The server answers a repeat of this key with the first answer (http/idempotency.ts). */
+  idempotencyKey?: string;
+  /** How much of the body has gone out (0–1); the request is then sent with XMLHttpRequest, which tells. */
+  onUploadProgress?: (fraction: number) => void;
+}
+
+/** A request with upload progress: fetch does not report it, XMLHttpRequest does. */
+function withProgress(method: string, path: string, headers: Record<string, string>, body: XMLHttpRequestBodyInit | undefined, withCredentials: boolean, onProgress: (f: number) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.withCredentials = withCredentials;
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText }));
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.onabort = () => reject(new TypeError('aborted'));
+    xhr.send(body ?? null);
+  });
+}
+
+export async function api<T>(method: string, path: string, opts: ApiOptions = {}): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = {
+    ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(language ? { 'accept-language': language } : {}),
+    ...(frame.token ? { authorization: `Bearer ${frame.token}` } : {}),
+    ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
+  };
+  const body = opts.form ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
   try {
-    res = await fetch(path, {
-      method,
-      credentials: frame.on ? 'omit' : 'same-origin',
-      headers: {
-        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(language ? { 'accept-language': language } : {}),
-        ...(frame.token ? { authorization: `Bearer ${frame.token}` } : {}),
-      },
-      body: opts.form ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
+    res = opts.onUploadProgress
+      ? await withProgress(method, path, headers, body, !frame.on, opts.onUploadProgress)
+      : await fetch(path, {
+          method,
+          credentials: frame.on ? 'omit' : 'same-origin',
+          headers,
+          body,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
   } catch {
     throw new ApiError(0, 'offline', '');
   }

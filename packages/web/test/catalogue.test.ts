@@ -45,4 +45,22 @@ describe('web message catalogues', () => {
     }
     assert.deepEqual(missing, []);
   });
+
+  it('one name for each thing: "not delivered" is the same words for the consumer, the merchant and the officer', () => {
+    for (const l of ['bn', 'en'] as const) {
+      const c = UI[l];
+      assert.equal(c['merchant.category.not_delivered'], c['consumer.cat.not_delivered'], l);
+      assert.equal(c['regulator.cat.not_delivered'], c['consumer.cat.not_delivered'], l);
+    }
+    assert.equal(UI.bn['consumer.cat.not_delivered'], 'পণ্য পৌঁছায়নি');
+  });
+
+  it('no clause a consumer reads carries "(number not yet confirmed)": that is for officers, in its own string', () => {
+    for (const l of ['bn', 'en'] as const) {
+      const clauses = Object.entries(UI[l]).filter(([k]) => k.startsWith('policy.clause.') && k !== 'policy.clause.unconfirmed');
+      assert.ok(clauses.length >= 8);
+      assert.deepEqual(clauses.filter(([, v]) => /যাচাই হয়নি|not yet confirmed/.test(v)), [], l);
+    }
+    assert.match(UI.bn['policy.clause.unconfirmed'], /\(নম্বর এখনও যাচাই হয়নি\)/);
+  });
 });

@@ -64,6 +64,9 @@ async function noSeriousViolations(page: Page, where: string) {
   assert.deepEqual(await seriousA11yViolations(page), [], `axe: ${where}`);
 }
 
+/** Tracking codes as a Bengali reader reads them. */
+const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
+
 describe('merchant portal in the browser', () => {
   let w: BrowserWorld;
   let world: World;
@@ -106,14 +109,14 @@ describe('merchant portal in the browser', () => {
     await page.getByRole('alert').filter({ hasText: 'পাসওয়ার্ড' }).waitFor();
     await signIn(page, world.merchantUser);
 
-    const overdueItem = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${overdueCode}` });
+    const overdueItem = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${bnDigits(overdueCode)}` });
     await overdueItem.getByText('সময় পেরিয়ে গেছে: উত্তরের সময়সীমা শেষ').waitFor();
-    const fresh = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${photoCode}` });
+    const fresh = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${bnDigits(photoCode)}` });
     await fresh.waitFor();
     assert.equal(await fresh.getByText('সময় পেরিয়ে গেছে').count(), 0);
     // Soonest deadline first: the overdue one leads; amounts in Bengali digits.
     const titles = await page.locator('.m-item-title').allTextContents();
-    assert.deepEqual(titles, [`অভিযোগ ${overdueCode}`, `অভিযোগ ${photoCode}`]);
+    assert.deepEqual(titles, [`অভিযোগ ${bnDigits(overdueCode)}`, `অভিযোগ ${bnDigits(photoCode)}`]);
     await fresh.getByText('৳২,৫০০').waitFor();
     await noSeriousViolations(page, 'inbox');
     await screenshot(page, 'merchant-inbox-bn-phone');
@@ -123,13 +126,13 @@ describe('merchant portal in the browser', () => {
     await page.getByRole('button', { name: 'দেখান' }).click();
     await page.waitForURL(/overdue=true/);
     await page.getByText('১টি অভিযোগ দেখানো হচ্ছে').waitFor();
-    assert.deepEqual(await page.locator('.m-item-title').allTextContents(), [`অভিযোগ ${overdueCode}`]);
+    assert.deepEqual(await page.locator('.m-item-title').allTextContents(), [`অভিযোগ ${bnDigits(overdueCode)}`]);
     await page.getByLabel('শুধু সময় পেরোনো').uncheck();
     await page.getByRole('button', { name: 'দেখান' }).click();
     await page.getByText('২টি অভিযোগ দেখানো হচ্ছে').waitFor();
 
-    await page.getByRole('link', { name: `অভিযোগ ${photoCode}` }).click();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${photoCode}` }).waitFor();
+    await page.getByRole('link', { name: `অভিযোগ ${bnDigits(photoCode)}` }).click();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(photoCode)}` }).waitFor();
     // The heading has focus after the page change.
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
     const img = page.getByRole('img', { name: 'প্রমাণের ছবি: parcel.png' });

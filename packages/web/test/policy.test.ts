@@ -28,6 +28,8 @@ async function noSeriousA11y(page: Page, where: string) {
 
 /** The policy section alone (the whole page is many screens long). */
 const sectionShot = (section: Locator, name: string) => section.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+/** Tracking codes as a Bengali reader reads them. */
+const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 /** A Dhaka date as the app writes it in Bengali. */
 const bnDate = (ymd: string) => formatDate('bn', new Date(`${ymd}T12:00:00+06:00`));
@@ -159,7 +161,7 @@ describe('policy checks in the browser', () => {
 
     // The tracking page shows the stored finding, with what it rests on.
     await page.getByRole('link', { name: c['consumer.done.track'] }).click();
-    await h1(page, fmt(c['consumer.track.title'], { code: code.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!) }));
+    await h1(page, fmt(c['consumer.track.title'], { code: bnDigits(code) }));
     const policy = page.getByRole('region', { name: c['policy.title'] });
     const tracked = finding(policy, 'dcog.delivery', 'breach');
     await tracked.getByText(stored.explanation.bn).waitFor();
@@ -176,6 +178,9 @@ describe('policy checks in the browser', () => {
     await tracked.getByText(/ডেলিভারি হয়েছে .*৩ দিন দেরি/).waitFor();
     await page.getByText(fmt(c['consumer.ev.policy_facts_stated'], { who: c['consumer.who.consumer'] })).waitFor();
     await noSeriousA11y(page, 'tracking: findings');
+    // The consumer reads the rule, not our homework on its clause number.
+    await tracked.locator('.finding-rule').first().waitFor();
+    assert.equal(await tracked.getByText(/নম্বর এখনও যাচাই হয়নি/).count(), 0);
     await screenshot(page, 'policy-track-bn-phone');
     const after = await (await page.request.get(`/api/v1/complaints/${code}`)).json();
     assert.equal(after.policy.facts.deliveredAt, dhakaDay(-1));
@@ -190,7 +195,7 @@ describe('policy checks in the browser', () => {
     const page = await ctx.newPage();
     await merchantSignIn(page);
     await page.goto(`/merchant/c/${filed.trackingCode}`);
-    await h1(page, fmt(c['merchant.complaint.title'], { code: filed.trackingCode }));
+    await h1(page, fmt(c['merchant.complaint.title'], { code: bnDigits(filed.trackingCode) }));
     const policy = page.getByRole('region', { name: c['policy.title'] });
     await finding(policy, 'dcog.delivery', 'breach').getByText(/৪ দিন দেরি/).waitFor();
 
@@ -244,9 +249,9 @@ describe('policy checks in the browser', () => {
     w.service.clock.advance(31_000);
     await page.getByLabel(c['regulator.signIn.totp']).fill(totpAt(world.officer.totpSecret, totpStep(w.service.clock.now())));
     await page.getByRole('button', { name: c['regulator.signIn.submit'] }).click();
-    await page.getByRole('heading', { level: 1, name: /কার্যালয়ের অভিযোগ/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /অভিযোগের তালিকা/ }).waitFor();
     await page.goto(`/regulator/c/${code}`);
-    await h1(page, fmt(c['regulator.case.title'], { code }));
+    await h1(page, fmt(c['regulator.case.title'], { code: bnDigits(code) }));
 
     // Each finding with its inputs: the figures and the facts with who stated them.
     const policy = page.getByRole('region', { name: c['policy.title'] });
@@ -279,6 +284,8 @@ describe('policy checks in the browser', () => {
     await refund.getByRole('button', { name: c['regulator.policy.submit'] }).click();
     await refund.getByText(/অধিদপ্তরের একজন কর্মকর্তা এটি নিশ্চিত করেছেন। কারণ: পরিশোধের/).waitFor();
     await noSeriousA11y(page, 'officer: reviewed');
+    // The officer, who weighs the rule, is told which clause numbers are not yet confirmed.
+    assert.ok((await policy.getByText(/নম্বর এখনও যাচাই হয়নি/).count()) > 0);
     await sectionShot(policy, 'policy-regulator');
 
     // The merchant sees both reviews on its complaint page, and the confirmed breach counted.
@@ -286,7 +293,7 @@ describe('policy checks in the browser', () => {
     const merchant = await mctx.newPage();
     await merchantSignIn(merchant);
     await merchant.goto(`/merchant/c/${code}`);
-    await h1(merchant, fmt(c['merchant.complaint.title'], { code }));
+    await h1(merchant, fmt(c['merchant.complaint.title'], { code: bnDigits(code) }));
     const mpolicy = merchant.getByRole('region', { name: c['policy.title'] });
     await finding(mpolicy, 'dcog.delivery', 'compliant').getByText(/বদলে “নিয়ম মানা হয়েছে” করেছেন/).waitFor();
     await finding(mpolicy, 'dcog.refund', 'breach').getByText(/নিশ্চিত করেছেন/).waitFor();

@@ -13,6 +13,9 @@ import { totpAt, totpStep } from '../../server/src/auth/totp.ts';
 import { TINY_PNG, type World, complaintInput, consumerLogin, fileVia, makeWorld, merchantLogin, multipart, officerLogin, step } from '../../server/test/harness.ts';
 import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
 
+/** Tracking codes as a Bengali reader reads them. */
+const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
+
 describe('regulator console', () => {
   let w: BrowserWorld;
   let world: World;
@@ -99,22 +102,22 @@ describe('regulator console', () => {
     await page.getByRole('button', { name: BN.submit }).click();
 
     // The queue: both cases, then filtered by merchant, by "mine", and by problem.
-    await page.getByRole('heading', { level: 1, name: 'ঢাকা কার্যালয়ের অভিযোগ' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'ঢাকা: অভিযোগের তালিকা' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '২টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
-    assert.ok(await page.getByRole('link', { name: caseA }).isVisible());
-    assert.ok(await page.getByRole('link', { name: caseB }).isVisible());
+    assert.ok(await page.getByRole('link', { name: bnDigits(caseA) }).isVisible());
+    assert.ok(await page.getByRole('link', { name: bnDigits(caseB) }).isVisible());
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'regulator-queue-bn-desktop');
     await page.getByLabel('বিক্রেতা').selectOption({ label: 'ShopBD' });
     await page.getByRole('button', { name: 'অভিযোগ দেখুন' }).click();
     await page.getByRole('heading', { level: 2, name: '১টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
-    assert.equal(await page.getByRole('link', { name: caseB }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: bnDigits(caseB) }).count(), 0);
     assert.match(page.url(), /merchant=/);
     await page.getByRole('button', { name: 'ছাঁকনি মুছুন' }).click();
     await page.getByLabel('সমস্যা').selectOption({ label: 'দেরিতে সরবরাহ' });
     await page.getByRole('button', { name: 'অভিযোগ দেখুন' }).click();
     await page.getByRole('heading', { level: 2, name: '১টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
-    assert.ok(await page.getByRole('link', { name: caseB }).isVisible());
+    assert.ok(await page.getByRole('link', { name: bnDigits(caseB) }).isVisible());
     await page.getByRole('button', { name: 'ছাঁকনি মুছুন' }).click();
     await page.getByLabel('শুধু আমার দায়িত্বের অভিযোগ').check();
     await page.getByRole('button', { name: 'অভিযোগ দেখুন' }).click();
@@ -123,8 +126,8 @@ describe('regulator console', () => {
     await page.getByRole('heading', { level: 2, name: '২টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
 
     // The case: the history verifies; the photo and its hash are there; take it.
-    await page.getByRole('link', { name: caseA }).click();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${caseA}` }).waitFor();
+    await page.getByRole('link', { name: bnDigits(caseA) }).click();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(caseA)}` }).waitFor();
     await page.getByText(/ইতিহাস যাচাই সফল: .টি ঘটনাই অক্ষত/).waitFor();
     const img = page.getByRole('img', { name: 'receipt.png' });
     await img.waitFor();

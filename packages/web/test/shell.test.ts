@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
-import { BN, heading } from './consumerSupport.ts';
+import { BN, EN, heading } from './consumerSupport.ts';
 
 describe('web app shell', () => {
   let w: BrowserWorld;
@@ -25,6 +25,29 @@ describe('web app shell', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Had a problem with an online order?' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await ctx.close();
+  });
+
+  it('the help page, linked from the header: how Nalish works, the regulator, the hotline 16121, and how to spot a scam (Bengali and English)', async () => {
+    const ctx = await newContext(w);
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByRole('banner').getByRole('link', { name: BN['nav.help'], exact: true }).click();
+    await heading(page, BN['consumer.help.title']);
+    await page.getByRole('heading', { level: 2, name: BN['consumer.help.regulator'] }).waitFor();
+    const call = page.getByRole('link', { name: BN['consumer.help.call'].replace('{number}', '১৬১২১') });
+    assert.equal(await call.getAttribute('href'), 'tel:16121');
+    await page.getByText(BN['consumer.help.scam1']).waitFor();
+    await page.getByText(BN['consumer.help.scam2']).waitFor();
+    // The numbers are the flow's own: the seller's working days and the 30-day limit.
+    await page.getByText(BN['consumer.help.how2'].replace('{days}', '৩')).waitFor();
+    await page.getByText(BN['consumer.help.cannot1'].replace('{days}', '৩০')).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'help-bn-phone');
+    await page.getByRole('button', { name: 'English' }).click();
+    await heading(page, EN['consumer.help.title']);
+    assert.equal(await page.getByRole('link', { name: EN['consumer.help.call'].replace('{number}', '16121') }).getAttribute('href'), 'tel:16121');
+    await page.getByText(EN['consumer.help.scam1']).waitFor();
     await ctx.close();
   });
 

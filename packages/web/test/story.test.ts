@@ -171,11 +171,11 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await merchant.getByLabel(c['merchant.signIn.password']).fill(world.merchantUser.password);
       await merchant.getByRole('button', { name: c['merchant.signIn.submit'] }).click();
       await h1(merchant, c['merchant.inbox.title']);
-      const item = merchant.getByRole('listitem').filter({ hasText: fmt(c['merchant.inbox.complaint'], { code }) });
+      const item = merchant.getByRole('listitem').filter({ hasText: fmt(c['merchant.inbox.complaint'], { code: d(code) }) });
       await item.getByText(taka(lang, 2500)).waitFor();
       await noSeriousA11y(merchant, 'merchant: inbox');
-      await merchant.getByRole('link', { name: fmt(c['merchant.inbox.complaint'], { code }) }).click();
-      await h1(merchant, fmt(c['merchant.complaint.title'], { code }));
+      await merchant.getByRole('link', { name: fmt(c['merchant.inbox.complaint'], { code: d(code) }) }).click();
+      await h1(merchant, fmt(c['merchant.complaint.title'], { code: d(code) }));
       await merchant.getByText(orderNumber).waitFor();
       await merchant.getByText(x.description).waitFor();
       await merchant.getByRole('img', { name: fmt(c['merchant.evidence.imageAlt'], { name: 'receipt.png' }) }).waitFor();
@@ -226,11 +226,11 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       await officer.getByLabel(c['regulator.signIn.totp']).fill(totp(world.officer.totpSecret));
       await officer.getByRole('button', { name: c['regulator.signIn.submit'] }).click();
       await h1(officer, fmt(c['regulator.queue.title'], { office: lang === 'bn' ? 'ঢাকা' : 'Dhaka' }));
-      const caseLink = officer.getByRole('link', { name: code });
+      const caseLink = officer.getByRole('link', { name: d(code) });
       await caseLink.waitFor();
       await noSeriousA11y(officer, 'officer: queue');
       await caseLink.click();
-      await h1(officer, fmt(c['regulator.case.title'], { code }));
+      await h1(officer, fmt(c['regulator.case.title'], { code: d(code) }));
       await officer.getByText(x.reject).first().waitFor();
       await officer.getByRole('img', { name: 'receipt.png' }).waitFor();
       await officer.getByRole('button', { name: c['regulator.assign.me'] }).click();

@@ -61,6 +61,42 @@ describe('the widget’s badge, portal page and loader in the browser', () => {
     await ctx.close();
   });
 
+  it('on a site the merchant did not register, the overlay says so in the page’s language and opens Nalish in a new tab (no broken frame)', async () => {
+    const shop = (lang: 'bn' | 'en') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Copied shop</title></head>
+<body><h1>Copied shop</h1><script src="${w.baseUrl}/widget.js" data-merchant="${merchantId}" async></script></body></html>`;
+    pages.set('/copied-bn', shop('bn'));
+    pages.set('/copied-en', shop('en'));
+    for (const lang of ['bn', 'en'] as const) {
+      const ctx = await testContext(w, { locale: lang });
+      const page = await ctx.newPage();
+      await page.goto(`http://localhost:${copycatPort}/copied-${lang}`);
+      await page.locator('nalish-button button').click();
+      const dialog = page.getByRole('dialog', { name: domainT(lang, 'widget.dialog') });
+      await dialog.getByText(domainT(lang, 'widget.notHere')).waitFor();
+      const link = dialog.getByRole('link', { name: domainT(lang, 'widget.openNalish') });
+      assert.equal(await link.getAttribute('href'), `${w.baseUrl}/file`);
+      assert.equal(await link.getAttribute('target'), '_blank');
+      assert.equal(await link.getAttribute('rel'), 'noopener');
+      // No frame the browser would refuse (its broken-page icon), and the message is axe-clean.
+      assert.equal(await dialog.locator('iframe').count(), 0);
+      assert.deepEqual(await seriousViolations(page), []);
+      if (lang === 'bn') await screenshot(page, 'widget-not-registered-site-bn-phone');
+      // The link opens Nalish's filing page in a new tab.
+      const [tab] = await Promise.all([ctx.waitForEvent('page'), link.click()]);
+      await tab!.waitForURL(`${w.baseUrl}/file`);
+      await ctx.close();
+    }
+    // On the merchant's own site the same loader still opens the form.
+    pages.set('/own-bn', shop('bn'));
+    const ctx = await testContext(w, { locale: 'bn' });
+    const page = await ctx.newPage();
+    await page.goto(`http://127.0.0.2:${otherPort}/own-bn`);
+    await page.locator('nalish-button button').click();
+    await embedFrame(page);
+    assert.equal(await page.getByText(domainT('bn', 'widget.notHere')).count(), 0);
+    await ctx.close();
+  });
+
   // It replaces the demo merchant's signing secret (the overlay tests that sign order contexts
   // with it run in widget.test.ts, in a world of their own).
   it('the merchant portal: the snippets with the merchant’s id, and an owner replaces the signing secret, shown once', async () => {

@@ -16,6 +16,8 @@ interface Words {
   dialog: string;
   close: string;
   frame: string;
+  notHere: string;
+  openNalish: string;
 }
 /** From the domain catalogue (widget.*), put in by build.ts. */
 declare const __WORDS__: Record<Lang, Words>;
@@ -60,7 +62,11 @@ const OVERLAY_CSS = `*{box-sizing:border-box}
 .close:hover{background:rgba(255,255,255,.15)}
 .close:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 iframe{display:block;flex:1;width:100%;min-height:0;border:0;background:#fff}
-.edge{position:fixed;width:1px;height:1px;overflow:hidden;opacity:0}`;
+.edge{position:fixed;width:1px;height:1px;overflow:hidden;opacity:0}
+.not-here{flex:1;padding:24px 20px;overflow:auto}
+.not-here p{all:initial;display:block;margin:0 0 20px;color:#111827;font:16px/1.5 ${FONT}}
+.not-here a{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;min-height:48px;padding:10px 18px;border-radius:24px;background:${GREEN};color:#fff;font:600 16px/1.25 ${FONT};cursor:pointer;text-decoration:underline}
+.not-here a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}`;
 
 const BADGE_CSS = `*{box-sizing:border-box}
 a{all:initial;box-sizing:border-box;display:inline-flex;gap:10px;align-items:flex-start;max-width:340px;padding:10px 12px;border:2px solid ${GREEN};border-left-width:6px;border-radius:10px;background:#fff;color:#1f2937;font:13px/1.4 ${FONT};cursor:pointer;text-decoration:none}
@@ -132,6 +138,28 @@ function makeApi(): Api {
   let isOpen = false;
   let fallback: Config | null = null;
   const seen = new WeakSet<HTMLScriptElement>();
+  /** Per merchant and Nalish origin: may this page frame the form? */
+  const siteChecks = new Map<string, Promise<boolean>>();
+
+  /**
+   * Nalish lets only the merchant's registered websites frame the form (frame-ancestors); on
+   * any other site the browser would show its broken-page icon. The badge's data says whether
+   * this page is one of them (by the Origin header), so the overlay can say so in words
+   * instead. A failed check opens the form as before.
+   */
+  function siteAllowed(origin: string, merchant: string): Promise<boolean> {
+    if (location.origin === origin) return Promise.resolve(true);
+    const key = `${origin} ${merchant}`;
+    let p = siteChecks.get(key);
+    if (!p) {
+      p = fetch(`${origin}/api/v1/badge/${encodeURIComponent(merchant)}`, { credentials: 'omit' })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((b: null | { status?: string; site?: { verified?: boolean } }) => !b || (b.status === 'registered' && b.site?.verified === true))
+        .catch(() => true);
+      siteChecks.set(key, p);
+    }
+    return p;
+  }
 
   function build(words: Words): void {
     const [h, root] = shadowHost('nalish-overlay', `${HOST}display:none!important}:host([data-open]){display:block!important;position:fixed!important;inset:0!important;z-index:2147483647!important}\n${OVERLAY_CSS}`);
@@ -189,20 +217,38 @@ function makeApi(): Api {
     if (!host) build(words);
     else label(words);
     const src = `${origin}/embed/file?merchant=${encodeURIComponent(merchant)}&lang=${lang}${order ? `&order=${encodeURIComponent(order)}` : ''}`;
+    opener = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    // Last in the document, so it paints above anything of the page with the same z-index.
+    // (Moved only when a new frame is coming: moving a loaded frame would reload it; and before
+    // the focus goes in, which moving would take away.)
+    if (!host!.isConnected || !frame || frame.getAttribute('src') !== src) document.documentElement.append(host!);
+    host!.setAttribute('data-open', '');
+    isOpen = true;
+    closeButton.focus();
+    void siteAllowed(origin, merchant).then((ok) => {
+      if (ok) showFrame(src, origin, words);
+      else showNotHere(origin, words);
+    });
+  }
+
+  /** On a site the merchant did not register: why the form is not here, and Nalish in a new tab. */
+  function showNotHere(origin: string, words: Words): void {
+    frame?.remove();
+    frame = null;
+    dialog.querySelector('.not-here')?.remove();
+    const link = el('a', { href: `${origin}/file`, target: '_blank', rel: 'noopener' }, words.openNalish);
+    dialog.append(el('div', { class: 'not-here', role: 'status' }, el('p', {}, words.notHere), link));
+  }
+
+  function showFrame(src: string, origin: string, words: Words): void {
+    dialog.querySelector('.not-here')?.remove();
     // The same form reopens as it was left (nothing typed is lost by closing); another one replaces it.
     if (!frame || frame.getAttribute('src') !== src) {
       frame?.remove();
-      // Last in the document, so it paints above anything of the page with the same z-index.
-      // (Moved only with a new frame: moving a loaded frame would reload it.)
-      document.documentElement.append(host!);
       frame = el('iframe', { src, title: words.frame, referrerpolicy: 'origin' });
       frameOrigin = origin;
       dialog.append(frame);
     } else frame.title = words.frame;
-    opener = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
-    host!.setAttribute('data-open', '');
-    isOpen = true;
-    closeButton.focus();
   }
 
   function close(reset = false): void {

@@ -51,7 +51,7 @@ export interface ComplaintEventPayloads extends Omit<{ [A in Action]: PayloadOf<
   };
   /** Routing records whether the merchant could be reached (with_merchant) or not (escalated). */
   route: { merchantReachable: boolean };
-  evidence_added: { evidenceId: string; filename: string; mediaType: string; sizeBytes: number; sha256: string };
+  evidence_added: { evidenceId: string; filename: string; mediaType: string; sizeBytes: number; sha256: string; original?: { sha256: string; sizeBytes: number } };
   /** A reminder to the merchant is history too: it is the merchant's deadline_approaching event. */
   deadline_reminder: { template: Template; dueAt: string | null };
   /** A holiday declared after the deadline was set moved it later (never earlier). */

@@ -46,6 +46,10 @@ export const EvidenceSchema = z.object({
   mediaType: z.enum(EVIDENCE_TYPES),
   sizeBytes: z.number().int(),
   sha256: z.string().describe('Of the file as uploaded: shows later that it is the one that was filed'),
+  original: z
+    .object({ sha256: z.string(), sizeBytes: z.number().int() })
+    .nullable()
+    .describe('The file the consumer chose, when the phone shrank it before sending (its SHA-256 and size); null when the upload is the original'),
   activeContent: z.array(z.enum(ACTIVE_CONTENT_KINDS)).describe('A PDF that can act when opened: what it carries (shown as a warning beside it); empty for every other file'),
   uploadedBy: z.enum(['consumer', 'merchant', 'officer']),
   createdAt: Instant,

@@ -221,6 +221,14 @@ describe('formatting', () => {
     assert.match(formatDateTime('bn', at), /১১:০০/);
   });
 
+  it('formatDateTime in Bengali says the part of the day before the time, and "রাত", so "…-এর মধ্যে" reads right', () => {
+    const night = new Date('2026-11-22T17:59:00Z'); // 23:59 Dhaka
+    assert.equal(formatDateTime('bn', night).endsWith('রাত ১১:৫৯'), true, formatDateTime('bn', night));
+    assert.doesNotMatch(formatDateTime('bn', night), /রাত্রি/);
+    assert.match(formatDateTime('bn', new Date('2026-11-22T04:00:00Z')), /সকাল ১০:০০$/);
+    assert.doesNotMatch(formatDateTime('bn', night), /[0-9]/);
+  });
+
   it('toBengaliDigits and toWesternDigits round-trip', () => {
     assert.equal(toBengaliDigits('017-1234 5678'), '০১৭-১২৩৪ ৫৬৭৮');
     assert.equal(toWesternDigits('০১৭-১২৩৪ ৫৬৭৮'), '017-1234 5678');

@@ -72,7 +72,18 @@ export function formatDate(locale: Locale, instant: Date): string {
 }
 
 export function formatDateTime(locale: Locale, instant: Date): string {
-  return dateTimeFormat(locale).format(instant);
+  if (locale === 'en') return dateTimeFormat(locale).format(instant);
+  // Intl writes "২২ নভে, ২০২৬, ১১:৫৯ রাত্রি", and a message going on "…-এর মধ্যে" read
+  // "রাত্রি-এর মধ্যে". Bengali says the part of the day first: "২২ নভে, ২০২৬, রাত ১১:৫৯".
+  const parts = dateTimeFormat(locale).formatToParts(instant);
+  const period = parts.find((p) => p.type === 'dayPeriod')?.value;
+  const time = parts.findIndex((p) => p.type === 'hour');
+  if (!period || time < 0) return parts.map((p) => p.value).join('');
+  const text = parts
+    .filter((p) => p.type !== 'dayPeriod')
+    .map((p, i) => (i === time ? `${period === 'রাত্রি' ? 'রাত' : period} ${p.value}` : p.value))
+    .join('');
+  return text.trim();
 }
 
 /** Western digits written in Bengali (for codes that must stay readable as entered). */

@@ -15,6 +15,8 @@ export const widgetBn: Record<keyof typeof widgetEn, string> = {
   'widget.dialog': 'নালিশ-এ অভিযোগ করুন',
   'widget.close': 'বন্ধ করুন',
   'widget.frame': 'নালিশ অভিযোগ ফর্ম',
+  'widget.notHere': 'এই ওয়েবসাইটে অভিযোগ ফর্মটি খোলা যাচ্ছে না: বিক্রেতা এই সাইটটি নালিশ-এ নিবন্ধন করেনি। তবু নালিশ-এ গিয়ে সরাসরি অভিযোগ করতে পারেন।',
+  'widget.openNalish': 'নালিশ-এ অভিযোগ করুন (নতুন ট্যাবে খুলবে)',
 
   'badge.brand': 'নালিশ',
   'badge.registered': 'নিবন্ধিত বিক্রেতা',

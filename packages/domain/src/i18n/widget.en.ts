@@ -15,6 +15,8 @@ export const widgetEn = {
   'widget.dialog': 'File a complaint on Nalish',
   'widget.close': 'Close',
   'widget.frame': 'Nalish complaint form',
+  'widget.notHere': 'The complaint form cannot open on this website: it is not one the seller registered with Nalish. You can still complain on Nalish itself.',
+  'widget.openNalish': 'Complain on Nalish (opens in a new tab)',
 
   'badge.brand': 'Nalish',
   'badge.registered': 'Registered seller',

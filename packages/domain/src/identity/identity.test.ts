@@ -1,13 +1,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { dammDigit, makeTrackingCode, parseTrackingCode } from './trackingCode.ts';
+import { dammDigit, makeTrackingCode, parseTrackingCode, trackingCodeText } from './trackingCode.ts';
 import { maskMobile, normalizeBdMobile } from './phone.ts';
 import { toBengaliDigits } from '../i18n/messages.ts';
 
 const SAMPLES = ['482193570', '000000000', '999999999', '123456789', '271828182', '314159265'];
 
 describe('tracking codes', () => {
+  it('read in Bengali digits by a Bengali reader, and parse back', () => {
+    assert.equal(trackingCodeText('bn', '482-193-5706'), '৪৮২-১৯৩-৫৭০৬');
+    assert.equal(trackingCodeText('en', '482-193-5706'), '482-193-5706');
+    const code = makeTrackingCode('482193570');
+    assert.equal(parseTrackingCode(trackingCodeText('bn', code)), code);
+  });
+
   it('are 10 digits grouped 3-3-4 with a Damm check digit', () => {
     for (const nine of SAMPLES) {
       const code = makeTrackingCode(nine);

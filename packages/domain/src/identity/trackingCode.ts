@@ -1,7 +1,7 @@
 // Tracking codes are read out over the phone, often by people who read Bengali only, so
 // they are digits alone, grouped like a phone number (482-193-5706), with a Damm check digit
 // that catches every single wrong digit and every swap of two neighbouring digits.
-import { toWesternDigits } from '../i18n/messages.ts';
+import { type Locale, toBengaliDigits, toWesternDigits } from '../i18n/messages.ts';
 
 const DAMM: readonly (readonly number[])[] = [
   [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
@@ -38,4 +38,13 @@ export function parseTrackingCode(input: string): string | null {
   if (!/^\d{10}$/.test(digits)) return null;
   if (dammDigit(digits) !== 0) return null;
   return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+/**
+ * A code as its reader reads it: Bengali digits for a Bengali reader (on every page, in every
+ * SMS and e-mail), Western digits in English. Links keep the canonical form; parseTrackingCode
+ * reads both.
+ */
+export function trackingCodeText(locale: Locale, code: string): string {
+  return locale === 'bn' ? toBengaliDigits(code) : code;
 }

@@ -123,8 +123,8 @@ export const M = {
     ),
   notYetDue: (what: Bilingual, deadline: string, left: number) =>
     pair(
-      (f) => `${what.bn}-এর শেষ দিন ${f.date(deadline)}; এখনও ${f.num(left)} দিন বাকি।`,
-      (f) => `The deadline for ${what.en} is ${f.date(deadline)}; ${f.num(left)} ${left === 1 ? 'day' : 'days'} left.`,
+      (f) => `${what.bn}-এর শেষ দিন ${f.date(deadline)}; ${left === 0 ? 'আজই শেষ দিন' : `এখনও ${f.num(left)} দিন বাকি`}।`,
+      (f) => `The deadline for ${what.en} is ${f.date(deadline)}; ${left === 0 ? 'today is the last day' : `${f.num(left)} ${left === 1 ? 'day' : 'days'} left`}.`,
     ),
   what: {
     delivery: { bn: 'ডেলিভারি', en: 'delivery' },

@@ -67,7 +67,7 @@ export const BN = {
     cod: 'ক্যাশ অন ডেলিভারি', bkash: 'বিকাশ', nagad: 'নগদ', rocket: 'রকেট', card: 'কার্ড', bank: 'ব্যাংক ট্রান্সফার', airtime: 'মোবাইল এয়ারটাইম',
   } as Record<string, string>,
   categories: {
-    not_delivered: 'পণ্য সরবরাহ করা হয়নি', late_delivery: 'দেরিতে সরবরাহ', wrong_or_damaged: 'ভুল বা ত্রুটিপূর্ণ পণ্য',
+    not_delivered: 'পণ্য পৌঁছায়নি', late_delivery: 'দেরিতে সরবরাহ', wrong_or_damaged: 'ভুল বা ত্রুটিপূর্ণ পণ্য',
     refund_not_paid: 'টাকা ফেরত দেওয়া হয়নি', counterfeit: 'নকল পণ্য', other: 'অন্যান্য',
   } as Record<string, string>,
   remedies: { refund: 'টাকা ফেরত', replacement: 'পণ্য বদল', delivery: 'পণ্য সরবরাহ', repair: 'মেরামত', other: 'অন্যান্য' } as Record<string, string>,

@@ -59,13 +59,13 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
   // One round trip for everything around the complaint (a tracking read is the busiest path).
   const [related] = await db.query<{
     events: { seq: number; type: ComplaintEventType; actor_role: Role; from_state: State | null; to_state: State; created_at: string; payload: Record<string, unknown> }[] | null;
-    evidence: { id: string; filename: string; media_type: EvidenceType; active_content: ActiveContentKind[]; size_bytes: number; sha256: string; uploaded_by: Evidence['uploadedBy']; created_at: string }[] | null;
+    evidence: { id: string; filename: string; media_type: EvidenceType; active_content: ActiveContentKind[]; size_bytes: number; sha256: string; original_sha256: string | null; original_size_bytes: number | null; uploaded_by: Evidence['uploadedBy']; created_at: string }[] | null;
     merchant: { id: string; name: string; status: 'registered' | 'unclaimed' | 'suspended' } | null;
   }>(
     `SELECT
        (SELECT json_agg(e ORDER BY e.seq) FROM (SELECT seq, type, actor_role, from_state, to_state, created_at, payload
           FROM events WHERE complaint_id = $1) e) AS events,
-       (SELECT json_agg(v ORDER BY v.created_at) FROM (SELECT id, filename, media_type, active_content, size_bytes, sha256, uploaded_by, created_at
+       (SELECT json_agg(v ORDER BY v.created_at) FROM (SELECT id, filename, media_type, active_content, size_bytes, sha256, original_sha256, original_size_bytes, uploaded_by, created_at
           FROM evidence WHERE complaint_id = $1) v) AS evidence,
        (SELECT json_build_object('id', id, 'name', name, 'status', status) FROM merchants WHERE id = $2) AS merchant`,
     [row.id, row.merchant_id],
@@ -129,6 +129,7 @@ export async function fullView(db: Queryable, row: ComplaintRow, actor: Actor, n
       activeContent: e.active_content,
       sizeBytes: e.size_bytes,
       sha256: e.sha256,
+      original: e.original_sha256 && e.original_size_bytes ? { sha256: e.original_sha256, sizeBytes: Number(e.original_size_bytes) } : null,
       uploadedBy: e.uploaded_by,
       createdAt: new Date(e.created_at).toISOString(),
     })),

@@ -35,7 +35,7 @@ export async function attachEvidence(
   deps: Deps,
   where: { code: string },
   actor: Exclude<Actor, { role: 'system' }>,
-  file: { filename: string; data: Buffer },
+  file: { filename: string; data: Buffer; original?: { sha256: string; sizeBytes: number } | undefined },
 ): Promise<EvidenceUploaded> {
   if (file.data.length > MAX_EVIDENCE_BYTES) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_MB });
   const mediaType = await detectEvidenceType(file.data);
@@ -44,6 +44,8 @@ export async function attachEvidence(
   const id = randomUUID();
   const filename = nameForType(file.filename, mediaType);
   const activeContent = mediaType === 'application/pdf' ? pdfActiveContent(file.data) : [];
+  // Named by the phone that shrank the photo; the same bytes need no second name.
+  const original = file.original && file.original.sha256 !== sha256 ? file.original : null;
 
   // Authorise before storing anything.
   const complaint = await deps.db.transaction(async (tx) => authorise(actor, await lockComplaint(tx, where)));
@@ -57,13 +59,13 @@ export async function attachEvidence(
       if (n >= MAX_EVIDENCE_FILES) throw new AppError('evidence_limit', { max: MAX_EVIDENCE_FILES });
       const now = deps.now();
       await tx.query(
-        `INSERT INTO evidence (id, complaint_id, uploaded_by, filename, media_type, size_bytes, sha256, storage_key, created_at, active_content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, row.id, actor.role, filename, mediaType, file.data.length, sha256, key, now, activeContent],
+        `INSERT INTO evidence (id, complaint_id, uploaded_by, filename, media_type, size_bytes, sha256, storage_key, created_at, active_content, original_sha256, original_size_bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [id, row.id, actor.role, filename, mediaType, file.data.length, sha256, key, now, activeContent, original?.sha256 ?? null, original?.sizeBytes ?? null],
       );
-      const updated = await recordEvent(tx, row, { type: 'evidence_added', actor, payload: { evidenceId: id, filename, mediaType, sizeBytes: file.data.length, sha256 } }, now);
+      const updated = await recordEvent(tx, row, { type: 'evidence_added', actor, payload: { evidenceId: id, filename, mediaType, sizeBytes: file.data.length, sha256, ...(original ? { original } : {}) } }, now);
       // The upload is a step of the history: its answer gives the version the next step must name.
-      return { id, filename, mediaType, activeContent, sizeBytes: file.data.length, sha256, uploadedBy: actor.role, createdAt: now.toISOString(), complaintVersion: updated.version };
+      return { id, filename, mediaType, activeContent, sizeBytes: file.data.length, sha256, original: original ?? null, uploadedBy: actor.role, createdAt: now.toISOString(), complaintVersion: updated.version };
     });
   } catch (e) {
     // Nothing refers to the stored file: remove it so a refused upload leaves no trace.

@@ -3,7 +3,7 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ComplaintPageSchema, ComplaintViewSchema, EvidenceUploadedSchema, FileSchema } from '@nalish/domain/responses';
-import { ActionPayloads, EVIDENCE_TYPES, HUMAN_ACTIONS, FileComplaintSchema, MAX_EVIDENCE_MB, parseTrackingCode } from '@nalish/domain';
+import { ActionPayloads, EVIDENCE_TYPES, HUMAN_ACTIONS, EvidenceUploadFieldsSchema, type EvidenceUploadFields, FileComplaintSchema, MAX_EVIDENCE_MB, parseTrackingCode } from '@nalish/domain';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidFields } from '../errors.ts';
@@ -16,6 +16,16 @@ import { attachEvidence } from '../evidence/attach.ts';
 import { readEvidenceFile } from '../evidence/read.ts';
 import { requireRole, requireScope } from '../http/auth.ts';
 import { sendFile } from '../http/sendFile.ts';
+
+/** An upload's form fields besides the file, checked with the domain's schema (a bad one: 400). */
+function uploadFields(body: unknown): EvidenceUploadFields {
+  const form = (body ?? {}) as Record<string, MultipartFile | MultipartValue | undefined>;
+  const value = (name: keyof EvidenceUploadFields) => {
+    const f = form[name];
+    return f && f.type === 'field' && f.value !== '' ? f.value : undefined;
+  };
+  return EvidenceUploadFieldsSchema.parse({ originalSha256: value('originalSha256'), originalSizeBytes: value('originalSizeBytes') });
+}
 
 export const CodeParams = z.object({ code: z.string().min(10).max(20).describe('Tracking code, e.g. 482-193-5706') });
 
@@ -82,7 +92,7 @@ export const complaintRoutes =
       {
         schema: {
           tags: ['complaints'],
-          summary: `Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to ${MAX_EVIDENCE_MB} MB`,
+          summary: `Attach a file (multipart/form-data, field "file"): JPEG, PNG, WebP or PDF up to ${MAX_EVIDENCE_MB} MB; a phone that shrank a photo adds "originalSha256" and "originalSizeBytes" of the file chosen`,
           params: CodeParams,
           consumes: ['multipart/form-data'],
           response: { 201: EvidenceUploadedSchema },
@@ -98,7 +108,8 @@ export const complaintRoutes =
         if (!part || part.type !== 'file') throw invalidFields({ path: 'file', code: 'no_file' });
         const data = await part.toBuffer();
         if (part.file.truncated) throw new AppError('evidence_too_large', { mb: MAX_EVIDENCE_MB });
-        const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data });
+        const fields = uploadFields(request.body);
+        const view = await attachEvidence(deps, { code }, actor, { filename: part.filename, data, original: fields.originalSha256 && fields.originalSizeBytes ? { sha256: fields.originalSha256, sizeBytes: fields.originalSizeBytes } : undefined });
         return reply.status(201).send(view);
       },
     );

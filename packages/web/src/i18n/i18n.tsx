@@ -4,7 +4,7 @@
 // The shell carries the shared strings and the consumer's (the pages a consumer's phone opens
 // first, and offline); the merchant portal and the regulator console add theirs when their
 // chunk loads (addStrings), so a consumer never downloads the strings of the other areas.
-import { type Locale, type MessageKey, type Params, formatBdt, formatDate, formatDateTime, formatNumber, hasMessage, t as domainT } from '@nalish/domain';
+import { type Locale, type MessageKey, type Params, formatBdt, formatDate, formatDateTime, formatNumber, hasMessage, t as domainT, trackingCodeText } from '@nalish/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setRequestLanguage } from '../api.ts';
 import { commonBn } from './common.bn.ts';
@@ -29,10 +29,12 @@ export function addStrings<K extends UiKey>(strings: AreaStrings<K>): void {
 
 const STORAGE_KEY = 'nalish.locale';
 
+/** Numbers in the locale's digits; {code} is always a tracking code, in the reader's digits. */
 function fill(text: string, locale: Locale, params: Params): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
+    if (name === 'code' && typeof v === 'string') return trackingCodeText(locale, v);
     return typeof v === 'number' ? formatNumber(locale, v) : v;
   });
 }

@@ -50,7 +50,7 @@ function ReviewLine({ f }: { f: AnyFinding }) {
   );
 }
 
-function FindingItem({ f, facts, showNumbers, extra }: { f: AnyFinding; facts?: Pick<PolicyView, 'facts' | 'sources'> | undefined; showNumbers?: boolean | undefined; extra?: ReactNode }) {
+function FindingItem({ f, facts, showNumbers, officer, extra }: { f: AnyFinding; facts?: Pick<PolicyView, 'facts' | 'sources'> | undefined; showNumbers?: boolean | undefined; officer?: boolean | undefined; extra?: ReactNode }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const outcome = outcomeOf(f);
@@ -86,7 +86,7 @@ function FindingItem({ f, facts, showNumbers, extra }: { f: AnyFinding; facts?: 
           </dl>
         </>
       )}
-      <p className="small muted finding-rule">{t('policy.rule', { clause: ruleClause(t, f) })}</p>
+      <p className="small muted finding-rule">{t('policy.rule', { clause: ruleClause(t, f, officer) })}</p>
       {extra}
     </li>
   );
@@ -100,6 +100,8 @@ export function FindingsList<F extends AnyFinding>(props: {
   findings: readonly F[];
   facts?: Pick<PolicyView, 'facts' | 'sources'>;
   showNumbers?: boolean;
+  /** An officer reads it: clause numbers not yet confirmed are marked so. */
+  officer?: boolean;
   isPrimary?: (f: F) => boolean;
   extra?: (f: F) => ReactNode;
 }) {
@@ -108,7 +110,7 @@ export function FindingsList<F extends AnyFinding>(props: {
   const sorted = [...props.findings].sort(byOutcome);
   const primary = sorted.filter(isPrimary);
   const rest = sorted.filter((f) => !isPrimary(f));
-  const item = (f: F) => <FindingItem key={f.ruleId} f={f} facts={props.facts} showNumbers={props.showNumbers} extra={props.extra?.(f)} />;
+  const item = (f: F) => <FindingItem key={f.ruleId} f={f} facts={props.facts} showNumbers={props.showNumbers} officer={props.officer} extra={props.extra?.(f)} />;
   return (
     <>
       {primary.length > 0 && <ul className="findings">{primary.map(item)}</ul>}

@@ -114,9 +114,16 @@ function known(t: I18n['t'], key: string): string | null {
 
 export const factLabel = (t: I18n['t'], fact: string) => known(t, `policy.fact.${fact}`) ?? fact;
 export const ruleName = (t: I18n['t'], ruleId: string) => known(t, `policy.rule.${ruleId}`) ?? ruleId;
-/** The rule's instrument and clause in the reader's language (the server's English as a fallback). */
-export const ruleClause = (t: I18n['t'], f: { ruleId: string; instrument?: string; clause?: string }) =>
-  known(t, `policy.clause.${f.ruleId}`) ?? [f.instrument, f.clause].filter(Boolean).join(', ');
+/**
+ * The rule's instrument and clause in the reader's language (the server's English as a
+ * fallback). A clause number not yet checked against the instrument's text (the rule set marks
+ * it "(unconfirmed)") is said so to officers, who weigh it; a consumer is not told of our
+ * homework, only the rule.
+ */
+export function ruleClause(t: I18n['t'], f: { ruleId: string; instrument?: string; clause?: string }, officer = false): string {
+  const clause = known(t, `policy.clause.${f.ruleId}`) ?? [f.instrument, f.clause?.replace(' (unconfirmed)', '')].filter(Boolean).join(', ');
+  return officer && f.clause?.includes('(unconfirmed)') ? t('policy.clause.unconfirmed', { clause }) : clause;
+}
 export function outcomeLabel(t: I18n['t'], outcome: Outcome, subject: 'merchant' | 'consumer' = 'merchant'): string {
   if (subject === 'consumer' && (outcome === 'breach' || outcome === 'compliant')) return t(`policy.outcome.consumer.${outcome}`);
   return t(`policy.outcome.${outcome}`);

@@ -3,7 +3,8 @@
 // merchant's answer and contest forms, the officer's forms on a case. One store for all:
 // 'device' drafts live in localStorage (they outlive the tab), 'tab' drafts in sessionStorage.
 // When the browser refuses storage (a third-party frame with storage blocked), drafts live
-// in memory for as long as the page does.
+// in memory for as long as the page does. The files people attach are kept apart, in
+// IndexedDB (ui/fileStore.ts): a draft holds each file's id and name.
 import { useCallback, useState } from 'react';
 
 export type DraftScope = 'device' | 'tab';
@@ -45,20 +46,12 @@ export function readDraft<T>(key: string, scope: DraftScope = 'device'): T | nul
   }
 }
 
-/**
- * Keep a draft. When storage is full, `smaller` gives a lighter copy to keep instead (the
- * consumer's words without the files' contents); when that fails too, the draft lives on
- * screen only.
- */
-export function writeDraft<T>(key: string, value: T, scope: DraftScope = 'device', smaller?: (v: T) => unknown): void {
+/** Keep a draft. When storage refuses it, the draft lives on screen only (files are kept apart, ui/fileStore.ts). */
+export function writeDraft<T>(key: string, value: T, scope: DraftScope = 'device'): void {
   try {
     store(scope).setItem(prefix + key, JSON.stringify(value));
   } catch {
-    try {
-      if (smaller) store(scope).setItem(prefix + key, JSON.stringify(smaller(value)));
-    } catch {
-      /* storage unavailable: the draft lives in memory only */
-    }
+    /* storage unavailable or full: the draft lives in memory only */
   }
 }
 

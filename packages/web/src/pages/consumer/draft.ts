@@ -1,17 +1,20 @@
 // The filing draft is kept on the phone as the consumer types (the one draft store,
-// ui/drafts.ts), so a reload, a closed tab or a dropped connection never loses it. A complaint
-// sent while offline waits in an outbox (kept the same way) and is sent when the connection
-// returns. Inside the widget's frame the store keeps all three for the tab only.
+// ui/drafts.ts), so a reload, a closed tab or a dropped connection never loses it; the files'
+// bytes are kept in IndexedDB under each file's id (ui/fileStore.ts), whatever their size. A
+// complaint waits in an outbox (kept the same way) until it and its files have gone out: sent
+// while offline, or with files still uploading when the tab is killed, it goes on when the
+// connection or the page returns. Inside the widget's frame the store keeps them for the tab only.
 import type { FileComplaintInput } from '@nalish/domain';
 import { readDraft, removeDraft, writeDraft } from '../../ui/drafts.ts';
 
 export interface DraftEvidence {
   id: string;
+  /** As it will be sent (a shrunk photo is a .jpg). */
   name: string;
   type: string;
   size: number;
-  /** data: URL, so the file survives a reload (best effort: dropped if storage is full). */
-  data?: string;
+  /** The file the consumer chose, when the phone shrank it (pages/consumer/file/prepareFile.ts). */
+  original?: { sha256: string; sizeBytes: number };
 }
 
 export interface Draft {
@@ -66,15 +69,12 @@ export function emptyDraft(): Draft {
   };
 }
 
-/** Keep the words when storage is full: drop the files' contents (best effort). */
-const withoutFileData = <T extends { evidence: DraftEvidence[] }>(v: T) => ({ ...v, evidence: v.evidence.map(({ data: _d, ...e }) => e) });
-
 export function loadDraft(): Draft {
   const d = readDraft<Partial<Draft>>(DRAFT_KEY);
   const e = emptyDraft();
   return d ? { ...e, ...d, merchant: { ...e.merchant, ...d.merchant }, order: { ...e.order, ...d.order }, pre: { ...e.pre, ...d.pre }, facts: { ...e.facts, ...d.facts }, evidence: d.evidence ?? [] } : e;
 }
-export const saveDraft = (d: Draft) => writeDraft(DRAFT_KEY, d, 'device', withoutFileData);
+export const saveDraft = (d: Draft) => writeDraft(DRAFT_KEY, d, 'device');
 export const clearDraft = () => removeDraft(DRAFT_KEY);
 
 /** A complaint waiting to be sent; `code` is set once the complaint itself went through. */
@@ -86,7 +86,7 @@ export interface Outbound {
   dueAt?: string | null;
 }
 export const loadOutbox = () => readDraft<Outbound>(OUTBOX_KEY);
-export const saveOutbox = (o: Outbound) => writeDraft(OUTBOX_KEY, o, 'device', withoutFileData);
+export const saveOutbox = (o: Outbound) => writeDraft(OUTBOX_KEY, o, 'device');
 export const clearOutbox = () => removeDraft(OUTBOX_KEY);
 
 export interface Filed {
@@ -99,22 +99,4 @@ export const loadFiled = () => readDraft<Filed>(FILED_KEY);
 export function saveFiled(f: Filed | null) {
   if (f) writeDraft(FILED_KEY, f);
   else removeDraft(FILED_KEY);
-}
-
-export function readAsDataUrl(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
-
-export function dataUrlToBlob(data: string): Blob {
-  const [head, b64 = ''] = data.split(',');
-  const type = /data:([^;]+)/.exec(head ?? '')?.[1] ?? 'application/octet-stream';
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type });
 }

@@ -1,6 +1,6 @@
 // The office's queue: escalated cases, soonest deadline first, with filters kept in the
 // address (so "back" from a case returns to the same view) and overdue cases marked in words.
-import { CATEGORIES, type MessageKey, REGULATOR_STATES } from '@nalish/domain';
+import { CATEGORIES, type MessageKey, REGULATOR_STATES, trackingCodeText } from '@nalish/domain';
 import type { CasePage, RegulatorMerchantList } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
@@ -184,7 +184,7 @@ export function Queue({ search, officers }: { search: string; officers: Map<stri
               {items.map((c) => (
                 <li key={c.trackingCode} className={`card r-item${c.overdue ? ' r-item-overdue' : ''}`}>
                   <p className="r-item-head">
-                    <Link to={`/regulator/c/${c.trackingCode}`}>{c.trackingCode}</Link> <span className="r-state">{t(`state.${c.state}` as MessageKey)}</span>
+                    <Link to={`/regulator/c/${c.trackingCode}`}>{trackingCodeText(locale, c.trackingCode)}</Link> <span className="r-state">{t(`state.${c.state}` as MessageKey)}</span>
                     {c.overdue && <strong className="overdue r-overdue-mark">{t('regulator.overdue')}</strong>}
                   </p>
                   <dl className="r-dl">

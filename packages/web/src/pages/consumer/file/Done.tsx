@@ -7,7 +7,7 @@ import { Link } from '../../../router.tsx';
 import type { Filed } from '../draft.ts';
 import { useEmbed } from '../embed.ts';
 
-export function Done({ filed, onAnother }: { filed: Filed; onAnother: () => void }) {
+export function Done({ filed, upload, onAnother }: { filed: Filed; upload: { done: number; total: number; fraction: number } | null; onAnother: () => void }) {
   const { t, locale, date } = useI18n();
   const embed = useEmbed();
   const digits = (s: string) => (locale === 'bn' ? toBengaliDigits(s) : s);
@@ -21,6 +21,19 @@ export function Done({ filed, onAnother }: { filed: Filed; onAnother: () => void
         <p>{t('consumer.done.sms', { phone: digits(filed.phone) })}</p>
         {filed.dueAt && <p>{t('consumer.done.next', { date: date(filed.dueAt) })}</p>}
       </div>
+      {/* The files follow the code: how far they are, said as they go. */}
+      {upload && (
+        <div className="upload-progress" role="status">
+          {upload.done < upload.total ? (
+            <>
+              <p>{t('consumer.done.uploading', { done: upload.done + 1, total: upload.total, pct: Math.round(((upload.done + upload.fraction) / upload.total) * 100) })}</p>
+              <progress max={1} value={(upload.done + upload.fraction) / upload.total} aria-hidden="true" />
+            </>
+          ) : (
+            <p>{t('consumer.done.uploaded')}</p>
+          )}
+        </div>
+      )}
       {filed.evidenceFailed && <p className="notice">{t('consumer.done.evidenceFailed')}</p>}
       {embed ? (
         <>

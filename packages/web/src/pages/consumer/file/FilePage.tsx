@@ -7,14 +7,15 @@ import { FileComplaintSchema } from '@nalish/domain';
 import type { ComplaintView } from '@nalish/domain/responses';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../../api.ts';
-import { uploadEvidence } from '../../../evidence.ts';
+import { FILE_PROBLEMS, uploadQueued } from '../../../evidence.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { useEvaluation } from '../../../policy/useEvaluation.ts';
 import { type Errors, apiProblems, errorText } from '../../../ui/errors.ts';
 import { FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError, useHeadingFocus } from '../../../ui/focus.tsx';
-import { type Draft, type Filed, type Outbound, clearDraft, clearOutbox, dataUrlToBlob, emptyDraft, loadDraft, loadFiled, loadOutbox, saveDraft, saveFiled, saveOutbox } from '../draft.ts';
+import { deleteFile, getFile } from '../../../ui/fileStore.ts';
+import { type Draft, type Filed, type Outbound, clearDraft, clearOutbox, emptyDraft, loadDraft, loadFiled, loadOutbox, saveDraft, saveFiled, saveOutbox } from '../draft.ts';
 import { consumerErrors } from '../fieldText.ts';
 import { OtpSignIn } from '../OtpSignIn.tsx';
 import { currentConsumer } from '../session.ts';
@@ -28,6 +29,23 @@ import { StepOrder } from './StepOrder.tsx';
 import { StepPreChecks } from './StepPreChecks.tsx';
 import { StepReview } from './StepReview.tsx';
 
+/**
+ * An upload tried up to three times, waiting 2 s and then 6 s: a dropped packet on 3G should
+ * not cost the consumer a file. Offline stops at once (the queue resumes when the connection
+ * returns), and so does a file the server refuses for what it is (its type or size).
+ */
+async function withRetries<T>(f: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await f();
+    } catch (e) {
+      const final = !(e instanceof ApiError) || e.offline || FILE_PROBLEMS.includes(e.code) || (e.status >= 400 && e.status < 500) || attempt === 3;
+      if (final) throw e;
+      await new Promise((r) => setTimeout(r, attempt === 1 ? 2000 : 6000));
+    }
+  }
+}
+
 const STEP_TITLES: UiKey[] = ['consumer.step.phone', 'consumer.step.merchant', 'consumer.step.order', 'consumer.step.facts', 'consumer.step.prechecks', 'consumer.step.about', 'consumer.step.evidence', 'consumer.step.review', 'consumer.step.done'];
 
 export default function FilePage(_props: { params: Record<string, string> }) {
@@ -39,6 +57,8 @@ export default function FilePage(_props: { params: Record<string, string> }) {
   const [filed, setFiled] = useState<Filed | null>(loadFiled);
   const [queued, setQueued] = useState<boolean>(() => loadOutbox() !== null);
   const [sending, setSending] = useState('');
+  /** Files going out after the code was shown: how many are done, and the current one's share. */
+  const [upload, setUpload] = useState<{ done: number; total: number; fraction: number } | null>(null);
   const busy = useRef(false);
   const root = useRef<HTMLDivElement>(null);
   const step = filed ? STEP.done : d.step;
@@ -77,7 +97,21 @@ export default function FilePage(_props: { params: Record<string, string> }) {
     });
   }, []);
 
-  // A complaint queued while offline goes out when the connection returns.
+  // A file the draft names but the phone no longer has (storage cleared, or refused) is taken
+  // off the draft and named, so the review never counts a file that is not there.
+  useEffect(() => {
+    const named = loadDraft().evidence;
+    if (named.length === 0) return;
+    void Promise.all(named.map(async (ev) => ((await getFile(ev.id)) ? null : ev))).then((lost) => {
+      const gone = lost.filter((ev) => ev !== null);
+      if (gone.length === 0) return;
+      update((x) => ({ ...x, evidence: x.evidence.filter((e) => !gone.some((g) => g.id === e.id)) }));
+      setFormError(t('consumer.ev.lost', { names: gone.map((g) => g.name).join(', ') }));
+    });
+  }, []);
+
+  // A complaint queued while offline goes out when the connection returns; files still queued
+  // when the tab was killed go out when the page opens again.
   useEffect(() => {
     const flush = () => {
       const o = loadOutbox();
@@ -88,25 +122,38 @@ export default function FilePage(_props: { params: Record<string, string> }) {
     return () => window.removeEventListener('online', flush);
   }, []);
 
-  /** Send the complaint, then its files one by one; what went out is taken off the outbox as it goes. */
+  /**
+   * Send the complaint, then its files one by one. The tracking code is shown as soon as the
+   * complaint is saved; the files follow from the outbox (each one taken off as it arrives),
+   * retried, and resumed on the next visit if the tab is killed or the connection drops.
+   */
   async function deliver(o: Outbound, fromQueue: boolean) {
     if (busy.current) return;
     busy.current = true;
     setFormError('');
-    setSending(fromQueue ? t('consumer.queue.sending') : t('consumer.review.sending'));
     try {
       if (!o.code) {
+        setSending(fromQueue ? t('consumer.queue.sending') : t('consumer.review.sending'));
         const v = await api<ComplaintView>('POST', '/api/v1/complaints', { body: o.body });
         o = { ...o, code: v.trackingCode, dueAt: v.dueAt };
         saveOutbox(o);
+        // The draft's files now belong to the outbox: the draft itself is done.
+        clearDraft();
+        setD(emptyDraft());
       }
-      let failed = false;
+      setSending('');
+      setQueued(false);
+      const shown = loadFiled() ?? { code: o.code!, phone: o.phone, dueAt: o.dueAt ?? null, evidenceFailed: false };
+      saveFiled(shown);
+      setFiled(shown);
+      let failed = shown.evidenceFailed;
       const total = o.evidence.length;
       for (const [i, ev] of [...o.evidence].entries()) {
-        setSending(t('consumer.review.uploading', { done: i + 1, total }));
-        if (ev.data) {
+        setUpload({ done: i, total, fraction: 0 });
+        const blob = await getFile(ev.id);
+        if (blob) {
           try {
-            await uploadEvidence(o.code!, dataUrlToBlob(ev.data), ev.name);
+            await withRetries(() => uploadQueued(o.code!, { id: ev.id, blob, name: ev.name, original: ev.original }, (fraction) => setUpload({ done: i, total, fraction })));
           } catch (e) {
             if (e instanceof ApiError && e.offline) throw e;
             failed = true;
@@ -114,18 +161,17 @@ export default function FilePage(_props: { params: Record<string, string> }) {
         } else failed = true;
         o = { ...o, evidence: o.evidence.filter((x) => x.id !== ev.id) };
         saveOutbox(o);
+        void deleteFile(ev.id);
       }
-      const f: Filed = { code: o.code!, phone: o.phone, dueAt: o.dueAt ?? null, evidenceFailed: failed };
+      const f: Filed = { ...shown, evidenceFailed: failed };
       saveFiled(f);
-      clearOutbox();
-      clearDraft();
-      setD(emptyDraft());
-      setQueued(false);
       setFiled(f);
+      clearOutbox();
+      setUpload(total > 0 ? { done: total, total, fraction: 1 } : null);
     } catch (e) {
       if (e instanceof ApiError && e.offline) {
         saveOutbox(o);
-        setQueued(true);
+        if (!o.code) setQueued(true);
       } else {
         clearOutbox();
         setQueued(false);
@@ -170,9 +216,11 @@ export default function FilePage(_props: { params: Record<string, string> }) {
     body = (
       <Done
         filed={filed}
+        upload={upload}
         onAnother={() => {
           saveFiled(null);
           setFiled(null);
+          setUpload(null);
           update(() => ({ ...emptyDraft(), step: signedIn ? STEP.merchant : STEP.phone }));
         }}
       />
@@ -204,7 +252,7 @@ export default function FilePage(_props: { params: Record<string, string> }) {
   } else if (step === STEP.evidence) {
     body = <StepEvidence {...props} onNext={() => next(STEP.evidence)} onBack={back(STEP.evidence)} onProblems={(text) => setErrors(text ? { file: text } : {})} />;
   } else if (step === STEP.review) {
-    body = <StepReview d={d} goto={goto} onSend={send} onBack={back(STEP.review)} evaluation={evaluation} />;
+    body = <StepReview d={d} goto={goto} onSend={send} onBack={back(STEP.review)} evaluation={evaluation} sending={sending} />;
   }
 
   return (
@@ -222,11 +270,6 @@ export default function FilePage(_props: { params: Record<string, string> }) {
       {queued && (
         <p className="notice" role="status">
           {t('consumer.queue.queued')}
-        </p>
-      )}
-      {sending && (
-        <p className="notice info" role="status">
-          {sending}
         </p>
       )}
       <FormError text={formError} />

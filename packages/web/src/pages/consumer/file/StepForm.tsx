@@ -13,7 +13,7 @@ export interface StepProps {
   err: (path: string) => string | undefined;
 }
 
-export function StepForm(props: { children: ReactNode; onSubmit: () => void; onBack: (() => void) | null; last?: boolean }) {
+export function StepForm(props: { children: ReactNode; onSubmit: () => void; onBack: (() => void) | null; last?: boolean; busy?: string }) {
   const { t } = useI18n();
   return (
     <form
@@ -21,7 +21,7 @@ export function StepForm(props: { children: ReactNode; onSubmit: () => void; onB
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        props.onSubmit();
+        if (!props.busy) props.onSubmit();
       }}
     >
       {props.children}
@@ -33,10 +33,14 @@ export function StepForm(props: { children: ReactNode; onSubmit: () => void; onB
         ) : (
           <span />
         )}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={Boolean(props.busy)}>
           {t(props.last ? 'consumer.review.send' : 'common.next')}
         </button>
       </div>
+      {/* What is being sent, next to the button pressed (not a screen above it), said aloud. */}
+      <p className="sending" role="status">
+        {props.busy}
+      </p>
     </form>
   );
 }

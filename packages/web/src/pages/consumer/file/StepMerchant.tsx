@@ -6,6 +6,7 @@ import { api } from '../../../api.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { errorText } from '../../../ui/errors.ts';
 import { Field } from '../../../ui/Field.tsx';
+import { useFocusOn } from '../../../ui/focus.tsx';
 import { useEmbed } from '../embed.ts';
 import { type StepProps, StepForm } from './StepForm.tsx';
 
@@ -14,6 +15,11 @@ export function StepMerchant({ d, update, err, onNext, onBack, onError }: StepPr
   const embed = useEmbed();
   const [results, setResults] = useState<MerchantSearch['items'] | null>(null);
   const [q, setQ] = useState('');
+  // Choosing a seller replaces the list with the choice: the focus goes to the choice (said
+  // aloud), and back to the search field after "change", never lost to the page's top.
+  const [picked, setPicked] = useState(0);
+  const chosen = useFocusOn<HTMLParagraphElement>(d.merchant.id && picked);
+  const searchField = useFocusOn<HTMLInputElement>(!d.merchant.id && picked);
   const setMerchant = (m: Partial<StepProps['d']['merchant']>) => update((x) => ({ ...x, merchant: { ...x.merchant, ...m } }));
 
   async function search() {
@@ -31,10 +37,18 @@ export function StepMerchant({ d, update, err, onNext, onBack, onError }: StepPr
     return (
       <StepForm onSubmit={onNext} onBack={onBack}>
         <div className="card">
-          <p className="chosen">{t('consumer.merchant.chosen', { name: d.merchant.name })}</p>
+          <p className="chosen" tabIndex={-1} ref={chosen}>
+            {t('consumer.merchant.chosen', { name: d.merchant.name })}
+          </p>
           <p className="muted">{d.merchant.registered ? t('consumer.merchant.registered') : t('consumer.merchant.unregistered')}</p>
           {!embed?.merchantLocked && (
-            <button type="button" onClick={() => update((x) => ({ ...x, merchant: { name: '', website: '', facebookPage: '' } }))}>
+            <button
+              type="button"
+              onClick={() => {
+                setPicked((n) => n + 1);
+                update((x) => ({ ...x, merchant: { name: '', website: '', facebookPage: '' } }));
+              }}
+            >
               {t('consumer.merchant.change')}
             </button>
           )}
@@ -53,7 +67,7 @@ export function StepMerchant({ d, update, err, onNext, onBack, onError }: StepPr
       >
         <label htmlFor="m-q">{t('consumer.merchant.search')}</label>
         <div className="inline">
-          <input id="m-q" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+          <input id="m-q" ref={searchField} value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
           <button type="submit">{t('consumer.merchant.searchButton')}</button>
         </div>
       </form>
@@ -66,7 +80,13 @@ export function StepMerchant({ d, update, err, onNext, onBack, onError }: StepPr
             <ul className="pick-list">
               {results.map((m) => (
                 <li key={m.id}>
-                  <button type="button" onClick={() => update((x) => ({ ...x, merchant: { id: m.id, name: m.name, website: '', facebookPage: '', registered: m.registered } }))}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setPicked((n) => n + 1);
+                      update((x) => ({ ...x, merchant: { id: m.id, name: m.name, website: '', facebookPage: '', registered: m.registered } }));
+                    }}
+                  >
                     {m.name} <span className="badge">{m.registered ? t('consumer.merchant.registered') : t('consumer.merchant.unregistered')}</span>
                   </button>
                 </li>

@@ -62,7 +62,7 @@ export function StepPreChecks({ d, update, err, onNext, onBack }: StepProps & { 
       <div aria-live="polite">
         {win && (
           <p className={win.open ? 'notice info' : 'notice'} data-testid="regulator-window">
-            {win.open ? t('consumer.pre.windowOpen', { date: day(win.lastDay), days: win.daysLeft, limit: LIMIT_DAYS }) : t('consumer.pre.windowClosed', { date: day(win.lastDay), limit: LIMIT_DAYS })}
+            {win.open ? t(win.daysLeft === 0 ? 'consumer.pre.windowLastDay' : 'consumer.pre.windowOpen', { date: day(win.lastDay), days: win.daysLeft, limit: LIMIT_DAYS }) : t('consumer.pre.windowClosed', { date: day(win.lastDay), limit: LIMIT_DAYS })}
           </p>
         )}
       </div>

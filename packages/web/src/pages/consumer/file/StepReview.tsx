@@ -10,7 +10,7 @@ import { FilingFindings } from './StepFacts.tsx';
 import { StepForm } from './StepForm.tsx';
 import { LIMIT_DAYS, useDay, windowOf } from './StepPreChecks.tsx';
 
-export function StepReview({ d, goto, onSend, onBack, evaluation }: { d: Draft; goto: (step: number) => void; onSend: () => void; onBack: () => void; evaluation: { result: Evaluation | null; pending: boolean } }) {
+export function StepReview({ d, goto, onSend, onBack, evaluation, sending }: { d: Draft; goto: (step: number) => void; onSend: () => void; onBack: () => void; evaluation: { result: Evaluation | null; pending: boolean }; sending: string }) {
   const { t, bdt } = useI18n();
   const day = useDay();
   const districtName = useDistrictName();
@@ -40,7 +40,7 @@ export function StepReview({ d, goto, onSend, onBack, evaluation }: { d: Draft; 
     return parts.length ? parts.join(' · ') : t('consumer.review.noFacts');
   };
   return (
-    <StepForm onSubmit={onSend} onBack={onBack} last>
+    <StepForm onSubmit={onSend} onBack={onBack} last busy={sending}>
       <p>{t('consumer.review.lead')}</p>
       <dl className="review">
         {row(t('consumer.merchant.name'), d.merchant.name || d.merchant.website || d.merchant.facebookPage, STEP.merchant)}

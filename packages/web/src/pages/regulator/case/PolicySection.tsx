@@ -200,7 +200,7 @@ export function PolicySection({ code, state, policy, post }: { code: string; sta
       {policy.findings.length === 0 ? (
         <p>{t('policy.none')}</p>
       ) : (
-        <FindingsList findings={policy.findings} facts={policy} showNumbers isPrimary={decided} extra={(f) => <ReviewForm code={code} f={f} post={post} />} />
+        <FindingsList findings={policy.findings} facts={policy} showNumbers officer isPrimary={decided} extra={(f) => <ReviewForm code={code} f={f} post={post} />} />
       )}
       <RuleSetLine p={policy} />
       <h3>{t('regulator.policy.facts')}</h3>
