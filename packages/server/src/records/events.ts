@@ -7,14 +7,10 @@
 import type { Queryable } from '../db/db.ts';
 import { type ChainedEvent, eventHash } from '../history/chain.ts';
 import { addComplaintCounters } from '../stats/counters.ts';
-import { type EventActor, RECORD_KEY_COLUMN, type RecordEvents, type RecordKind, type RecordRefOf, type RecordStates } from './kinds.ts';
+import { type EventOf, RECORD_KEY_COLUMN, type RecordKind, type RecordRefOf } from './kinds.ts';
 
-export type EventOf<K extends RecordKind> = RecordEvents[K] & {
-  actor: EventActor;
-  fromState: RecordStates[K] | null;
-  toState: RecordStates[K];
-  at: Date;
-};
+export type { EventOf } from './kinds.ts';
+
 
 export interface WrittenEvent {
   /** events.id: the source of the public event id. */

@@ -49,3 +49,13 @@ export interface EventActor {
   role: Role;
   id: string | null;
 }
+
+/** An event of a record of kind K as the writer takes it (records/events.ts): the kind's typed
+ *  event with who did it, the states it moved between, and when. Here, beside the kinds, so the
+ *  kind's derived tables (stats/counters.ts) can name it without importing the writer. */
+export type EventOf<K extends RecordKind> = RecordEvents[K] & {
+  actor: EventActor;
+  fromState: RecordStates[K] | null;
+  toState: RecordStates[K];
+  at: Date;
+};

@@ -6,8 +6,7 @@
 import type { ComplaintEvent } from '@nalish/domain';
 import { type Counts, type CountedEvent, countersOf, monthOf } from '@nalish/domain/stats';
 import type { Db, Queryable } from '../db/db.ts';
-import type { EventOf } from '../records/events.ts';
-import type { RecordRefOf } from '../records/kinds.ts';
+import type { EventOf, RecordRefOf } from '../records/kinds.ts';
 
 interface CounterRow {
   merchantId: string;
