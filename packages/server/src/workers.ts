@@ -8,6 +8,7 @@ import { dropQuietSignInCounters } from './auth/staffSignIn.ts';
 import { processCalendarChanges } from './deadlines/recompute.ts';
 import { sendOverdueDigests } from './deadlines/overdueDigest.ts';
 import { sweepTimers } from './deadlines/sweep.ts';
+import { foldCounterDeltas } from './stats/counters.ts';
 import { dropExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { dropOldWindows } from './limits/fixedWindow.ts';
 import { type Senders, deliverBatch } from './notify/deliver.ts';
@@ -39,6 +40,12 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
       } catch (e) {
         log('pruning idempotency keys and rate windows failed', e);
       }
+    }
+    try {
+      // The figures' appended deltas into the counters (a figure is exact either way).
+      await foldCounterDeltas(deps.db);
+    } catch (e) {
+      log('folding counter deltas failed', e);
     }
     try {
       // Deadlines a holiday declared late moves are moved before the sweep could fire them.

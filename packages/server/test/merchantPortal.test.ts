@@ -139,6 +139,7 @@ describe('merchant figures', () => {
       answerDue: 0, answered: 0, notAnswered: 0, acceptedByConsumer: 0, deemedAccepted: 0, awaitingRemedy: 0,
       settled: 0, resolved: 0, confirmedNotResolved: 0, noAnswer: 0, escalated: 0, withdrawn: 0, rejectedInvalid: 0,
       upheld: 0, dismissed: 0, rated: 0, averageRating: null, policyBreaches: [],
+      answeredLate: 0, remedyRecorded: 0, awaitingConfirmation: 0, carriedOutNotConfirmed: 0, settledByAgreement: 0,
     });
   });
 
@@ -191,6 +192,12 @@ describe('merchant figures', () => {
       acceptedByConsumer: 2,
       deemedAccepted: 0,
       awaitingRemedy: 0,
+      // Nobody answered late, recorded a remedy or settled by agreement in this world.
+      answeredLate: 0,
+      remedyRecorded: 0,
+      awaitingConfirmation: 0,
+      carriedOutNotConfirmed: 0,
+      settledByAgreement: 0,
       settled: 4,
       resolved: 2,
       confirmedNotResolved: 0,

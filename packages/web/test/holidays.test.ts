@@ -93,7 +93,7 @@ describe('the holiday calendar in the console', () => {
     const ctx = await newContext(w, { phone: true, locale: 'bn' });
     const page = await ctx.newPage();
     await signIn(page, world.officer);
-    await page.getByRole('heading', { level: 1, name: 'ঢাকা কার্যালয়ের অভিযোগ' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'ঢাকা: অভিযোগের তালিকা' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'ছুটির তালিকা' }).count(), 0);
     await page.goto(`/regulator/c/${code}`);
     await page.getByText('এই তারিখ কেন?').click();

@@ -156,7 +156,7 @@ describe('regulator console', () => {
     // After the hearing, the officer records who came.
     w.service.clock.advance(2 * 3_600_000);
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${caseA}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(caseA)}` }).waitFor();
     await page.getByRole('radio', { name: 'দুই পক্ষই' }).check();
     await page.getByRole('button', { name: 'লিখুন', exact: true }).click();
     await page.getByText('হয়েছে: দুই পক্ষই।').waitFor();

@@ -12,6 +12,9 @@ import { regulatorBn as RB } from '../src/i18n/regulator.bn.ts';
 import { type BrowserWorld, newContext, screenshot, startBrowserWorld } from './browser.ts';
 import { BN, noSeriousA11y } from './consumerSupport.ts';
 
+/** Tracking codes in Bengali digits, as a Bengali reader sees them (issue 11.17). */
+const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
+
 
 describe('remedy carried out and hearings, on a phone in Bengali', () => {
   let w: BrowserWorld;
@@ -111,7 +114,7 @@ describe('remedy carried out and hearings, on a phone in Bengali', () => {
     s.clock.advance(31_000);
     await page.getByLabel(RB['regulator.signIn.totp']).fill(totpAt(world.officer.totpSecret, totpStep(s.clock.now())));
     await page.getByRole('button', { name: RB['regulator.signIn.submit'] }).click();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(code)}` }).waitFor();
     assert.equal(await page.getByRole('button', { name: RB['regulator.decide.submit'] }).count(), 0, 'no decision form while the hearing is to be held');
     await page.getByRole('radio', { name: RB['regulator.held.merchant_only'] }).check();
     // The consumer did not come: the form asks for the second notice's date.

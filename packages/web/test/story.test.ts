@@ -250,7 +250,7 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
       // then is the decision open (issue 11.14).
       w.service.clock.advance(2 * 3_600_000);
       await officer.reload();
-      await h1(officer, fmt(c['regulator.case.title'], { code }));
+      await h1(officer, fmt(c['regulator.case.title'], { code: d(code) }));
       await officer.getByRole('radio', { name: c['regulator.held.both'] }).check();
       await officer.getByRole('button', { name: c['regulator.held.submit'], exact: true }).click();
       await officer.getByText(fmt(c['regulator.hearing.held'], { attendance: c['regulator.held.both'] })).waitFor();

@@ -16,16 +16,16 @@ interface CounterRow {
 }
 
 /**
- * Add counts in one statement, rows in a fixed order (month, counter), so two transactions
- * changing the same merchant's counters lock them in the same order and never deadlock.
+ * Add counts in one statement. They are appended as deltas (migration 015), never updated in
+ * place: an event's transaction locks no row another merchant event needs, so concurrent
+ * events of one merchant never wait for each other. The workers fold them (foldCounterDeltas).
  */
 async function addRows(tx: Queryable, rows: CounterRow[]): Promise<void> {
   const nonZero = rows.filter((r) => r.n !== 0).sort((a, b) => a.merchantId.localeCompare(b.merchantId) || a.month.localeCompare(b.month) || a.counter.localeCompare(b.counter));
   if (nonZero.length === 0) return;
   await tx.query(
-    `INSERT INTO merchant_counters AS m (merchant_id, month, counter, n)
-     SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::bigint[])
-     ON CONFLICT (merchant_id, month, counter) DO UPDATE SET n = m.n + excluded.n`,
+    `INSERT INTO merchant_counter_deltas (merchant_id, month, counter, n)
+     SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::bigint[])`,
     [nonZero.map((r) => r.merchantId), nonZero.map((r) => r.month), nonZero.map((r) => r.counter), nonZero.map((r) => r.n)],
   );
 }
@@ -72,7 +72,8 @@ export const counterKey = (merchantId: string, month: string, counter: string) =
 /** The stored counters, keyed like countFromHistory's (zeros left out). */
 export async function storedCounters(db: Queryable): Promise<Map<string, number>> {
   const rows = await db.query<{ merchant_id: string; month: string; counter: string; n: string | number }>(
-    `SELECT merchant_id, to_char(month, 'YYYY-MM-DD') AS month, counter, n FROM merchant_counters WHERE n <> 0`,
+    `SELECT merchant_id, to_char(month, 'YYYY-MM-DD') AS month, counter, sum(n) AS n FROM ${COUNTERS_AND_DELTAS} c
+     GROUP BY merchant_id, month, counter HAVING sum(n) <> 0`,
   );
   return new Map(rows.map((r) => [counterKey(r.merchant_id, r.month, r.counter), Number(r.n)]));
 }
@@ -89,6 +90,7 @@ export async function recountCountersOnce(db: Db): Promise<boolean> {
     if (!state || state.counted_at) return false;
     await tx.exec('LOCK TABLE complaints IN SHARE MODE');
     await tx.query('DELETE FROM merchant_counters');
+    await tx.query('DELETE FROM merchant_counter_deltas');
     const rows: CounterRow[] = [];
     for (const [key, n] of await countFromHistory(tx)) {
       const [merchantId, month, counter] = key.split('|') as [string, string, string];
@@ -97,5 +99,35 @@ export async function recountCountersOnce(db: Db): Promise<boolean> {
     await addRows(tx, rows);
     await tx.query('UPDATE counters_recount SET counted_at = now() WHERE id = 1');
     return true;
+  });
+}
+
+/** Every counter row, folded or not: a figure sums over this (a subquery for FROM). */
+export const COUNTERS_AND_DELTAS = `(SELECT merchant_id, month, counter, n FROM merchant_counters
+  UNION ALL SELECT merchant_id, month, counter, n FROM merchant_counter_deltas)`;
+
+/**
+ * Fold appended deltas into merchant_counters (the workers, every tick): one batch taken with
+ * SKIP LOCKED, deleted and added in one transaction, so a crash folds nothing twice or loses
+ * nothing, and two workers fold different batches. Returns how many deltas were folded.
+ */
+export async function foldCounterDeltas(db: Db, batch = 5000): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.query<{ folded: number }>(
+      `WITH moved AS (
+         DELETE FROM merchant_counter_deltas WHERE id IN (
+           SELECT id FROM merchant_counter_deltas ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING merchant_id, month, counter, n),
+       summed AS (
+         SELECT merchant_id, month, counter, sum(n)::bigint AS n FROM moved GROUP BY merchant_id, month, counter),
+       added AS (
+         INSERT INTO merchant_counters AS m (merchant_id, month, counter, n)
+         SELECT merchant_id, month, counter, n FROM summed ORDER BY merchant_id, month, counter
+         ON CONFLICT (merchant_id, month, counter) DO UPDATE SET n = m.n + excluded.n
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM moved)::int AS folded, (SELECT count(*) FROM added)::int AS rows`,
+      [batch],
+    );
+    return r?.folded ?? 0;
   });
 }

@@ -5,6 +5,7 @@
 import { type Counter, type Counts, type Figures, figuresFrom, firstMonthOf, percentOf } from '@nalish/domain/stats';
 import type { BadgeRecord } from '@nalish/domain/responses';
 import type { Queryable } from '../db/db.ts';
+import { COUNTERS_AND_DELTAS } from './counters.ts';
 
 export interface FiguresScope {
   /** Only complaints filed from this month on (the first of a month, a Dhaka date). */
@@ -14,7 +15,7 @@ export interface FiguresScope {
 /** The summed counters of each merchant asked for. */
 async function countsOf(db: Queryable, merchantIds: readonly string[], scope: FiguresScope): Promise<Map<string, Counts>> {
   const rows = await db.query<{ merchant_id: string; counter: Counter; n: string | number }>(
-    `SELECT merchant_id, counter, sum(n) AS n FROM merchant_counters
+    `SELECT merchant_id, counter, sum(n) AS n FROM ${COUNTERS_AND_DELTAS} c
      WHERE merchant_id = ANY($1::uuid[]) AND ($2::date IS NULL OR month >= $2::date)
      GROUP BY merchant_id, counter`,
     [merchantIds, scope.sinceMonth ?? null],
