@@ -9,7 +9,7 @@ import { actOnComplaint } from '../src/complaints/act.ts';
 import { sweepTimers } from '../src/deadlines/sweep.ts';
 import { AppError } from '../src/errors.ts';
 import type { Actor } from '../src/access/actor.ts';
-import { countFromHistory, recountCountersOnce, storedCounters } from '../src/stats/counters.ts';
+import { countFromHistory, foldCounterDeltas, recountCountersOnce, storedCounters } from '../src/stats/counters.ts';
 import { badgeRecordFrom } from '../src/stats/figures.ts';
 import { type TestService, type World, complaintInput, consumerLogin, fileVia, makeService, makeWorld, merchantLogin, officerLogin, step } from './harness.ts';
 
@@ -191,6 +191,13 @@ describe('statistics: one module, honest figures', () => {
       }
     }
     assert.ok(taken >= 10, `enough steps were taken (${taken})`);
+    assert.deepEqual(await storedCounters(s.deps.db), await countFromHistory(s.deps.db));
+    // The workers fold the appended deltas into the counters in batches: nothing lost or
+    // counted twice, and nothing left to fold.
+    const pending = (await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM merchant_counter_deltas'))[0]!.n;
+    assert.ok(pending > 0, 'the events appended deltas');
+    while ((await foldCounterDeltas(s.deps.db, 7)) > 0);
+    assert.equal((await s.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM merchant_counter_deltas'))[0]!.n, 0);
     assert.deepEqual(await storedCounters(s.deps.db), await countFromHistory(s.deps.db));
     // The recount after migration 010 runs once: a second start finds it done.
     assert.equal(await recountCountersOnce(s.deps.db), false);
