@@ -6,6 +6,7 @@ import type { Queryable } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
 import { writeEvent } from '../records/events.ts';
+import { withdrawPending } from '../records/outbox.ts';
 import type { RecordRefOf } from '../records/kinds.ts';
 import { type TimerSpec, startClock } from '../records/timers.ts';
 import { type Actor, actorId } from '../access/actor.ts';
@@ -146,11 +147,7 @@ export async function applyOutcome(tx: Queryable, input: ApplyInput): Promise<Co
     if (row.version > 1) {
       // A reminder the sweep already queued belongs to the clock this step replaces: withdrawn
       // now, in the step's transaction, so it is never delivered after the step (issue 18.5).
-      await tx.query(
-        `UPDATE outbox SET status = 'withdrawn', withdrawn_at = $2
-         WHERE complaint_id = $1 AND status = 'pending' AND channel <> 'webhook' AND template = ANY($3::text[])`,
-        [row.id, now, REMINDER_TEMPLATES],
-      );
+      await withdrawPending(tx, { kind: 'complaint', id: row.id }, REMINDER_TEMPLATES, now);
     }
     // A complaint at its first transition (routing, in the filing's transaction) has no timers yet.
     await startClock(tx, { kind: 'complaint', id: row.id }, { purpose: 'lifecycle', forState: outcome.to, timers }, now, { first: row.version === 1 });

@@ -6,6 +6,7 @@
 // workers or restarts.
 import { dhakaDate, formatDate, t } from '@nalish/domain';
 import type { Deps } from '../deps.ts';
+import { enqueueOutbox } from '../records/outbox.ts';
 
 /** How many cases a digest lists (the rest are in the queue). */
 const MAX_LINES = 100;
@@ -54,12 +55,8 @@ export async function sendOverdueDigests(deps: Deps): Promise<number> {
         .join('\n');
       const subject = t('bn', 'notify.office.overdue_digest.subject', { count: cases.length, date: formatDate('bn', now) });
       const body = t('bn', 'notify.office.overdue_digest.body', { list, url: `${deps.config.publicUrl}/regulator` });
-      for (const r of recipients) {
-        await tx.query(
-          `INSERT INTO outbox (channel, recipient, subject, body, template, next_attempt_at) VALUES ('email', $1, $2, $3, 'overdue_digest', $4)`,
-          [r.email, subject, body, now],
-        );
-      }
+      // About an office, not one record: a message of no record.
+      await enqueueOutbox(tx, recipients.map((r) => ({ channel: 'email' as const, recipient: r.email, subject, body, template: 'overdue_digest' })), { record: null, now });
       return 1;
     });
   }

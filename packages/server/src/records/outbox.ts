@@ -49,3 +49,17 @@ export async function enqueueOutbox(tx: Queryable, messages: readonly OutboxMess
   );
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * Withdraw a record's messages still waiting to be sent, of the given templates (SMS and
+ * e-mail only; a webhook delivery is the merchant's record of an event and always goes): a
+ * reminder queued for a step that has just been taken must not arrive after it. Runs in the
+ * step's transaction, so the delivery worker (which claims pending rows only) never sees them.
+ */
+export async function withdrawPending(tx: Queryable, record: { kind: RecordKind; id: string }, templates: readonly string[], now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE outbox SET status = 'withdrawn', withdrawn_at = $3
+     WHERE record_kind = $1 AND record_id = $2 AND status = 'pending' AND channel <> 'webhook' AND template = ANY($4::text[])`,
+    [record.kind, record.id, now, templates],
+  );
+}
