@@ -29,6 +29,14 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
   let running: Promise<void> = Promise.resolve();
   const log = opts.log ?? (() => undefined);
   let prunedAt = 0;
+  const loops: [string, () => Promise<unknown>][] = [
+    // The figures' appended deltas into the counters (a figure is exact either way).
+    ['folding counter deltas', () => foldCounterDeltas(deps.db)],
+    // Deadlines a holiday declared late moves are moved before the sweep could fire them.
+    ['moving deadlines after a holiday change', () => processCalendarChanges(deps)],
+    ['deadline sweep', () => sweepTimers(deps)],
+    ['overdue digest', () => sendOverdueDigests(deps)],
+  ];
   const tick = async () => {
     if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = Date.now();
@@ -41,27 +49,13 @@ export function startWorkers(deps: Deps, senders: Senders, opts: { intervalMs?: 
         log('pruning idempotency keys and rate windows failed', e);
       }
     }
-    try {
-      // The figures' appended deltas into the counters (a figure is exact either way).
-      await foldCounterDeltas(deps.db);
-    } catch (e) {
-      log('folding counter deltas failed', e);
-    }
-    try {
-      // Deadlines a holiday declared late moves are moved before the sweep could fire them.
-      await processCalendarChanges(deps);
-    } catch (e) {
-      log('moving deadlines after a holiday change failed', e);
-    }
-    try {
-      await sweepTimers(deps);
-    } catch (e) {
-      log('deadline sweep failed', e);
-    }
-    try {
-      await sendOverdueDigests(deps);
-    } catch (e) {
-      log('overdue digest failed', e);
+    // Each loop on its own: one that fails is logged and the others still run.
+    for (const [what, run] of loops) {
+      try {
+        await run();
+      } catch (e) {
+        log(`${what} failed`, e);
+      }
     }
     try {
       // Drain what is due, a batch at a time.
