@@ -41,9 +41,10 @@ export function parseTrackingCode(input: string): string | null {
 }
 
 /**
- * A code as its reader reads it: Bengali digits for a Bengali reader (on every page, in every
- * SMS and e-mail), Western digits in English. Links keep the canonical form; parseTrackingCode
- * reads both.
+ * A code as its reader reads it: Bengali digits for a Bengali reader (on every page and in every
+ * SMS), Western digits in English. Links keep the canonical form, and e-mails keep Western
+ * digits so a search of the mailbox finds the code (notify/enqueue.ts); parseTrackingCode reads
+ * both.
  */
 export function trackingCodeText(locale: Locale, code: string): string {
   return locale === 'bn' ? toBengaliDigits(code) : code;

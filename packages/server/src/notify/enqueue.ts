@@ -10,7 +10,7 @@ import {
   hasMessage,
   smsSegments,
   t,
-  toBengaliDigits,
+  trackingCodeText,
 } from '@nalish/domain';
 import type { Queryable } from '../db/db.ts';
 import type { ComplaintRow } from '../complaints/row.ts';
@@ -43,9 +43,9 @@ function params(target: NotifyTarget, locale: Locale, forSms: boolean): Params {
   const c = target.complaint;
   const name = target.merchant.name;
   const p: Record<string, string> = {
-    // A Bengali reader of an SMS reads the code in Bengali digits (the link keeps the digits it
-    // works with, and e-mails keep them so a search for the code finds them).
-    code: forSms && locale === 'bn' ? toBengaliDigits(c.tracking_code) : c.tracking_code,
+    // An SMS gives the code as its reader reads it (Bengali digits in Bengali); the link keeps
+    // the canonical form, and e-mails keep Western digits so a search for the code finds them.
+    code: forSms ? trackingCodeText(locale, c.tracking_code) : c.tracking_code,
     merchant: forSms && [...name].length > SMS_MERCHANT_CHARS ? `${[...name].slice(0, SMS_MERCHANT_CHARS - 1).join('')}…` : name,
     url: trackingUrl(target.publicUrl, c.tracking_code),
     due: c.due_at ? formatDate(locale, new Date(c.due_at)) : '',
