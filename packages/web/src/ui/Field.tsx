@@ -44,3 +44,16 @@ export function FormError({ text }: { text?: string | undefined }) {
     </p>
   );
 }
+
+/** A choice of one of a fixed list (a domain table's values), each shown by its catalogue text. */
+export function Choice<V extends string>(props: { a: FieldAria; value: string; options: readonly V[]; text: (v: V) => string; onChange: (v: V) => void }) {
+  return (
+    <select {...props.a} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+      {props.options.map((v) => (
+        <option key={v} value={v}>
+          {props.text(v)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -11,7 +11,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { useDraft } from '../../../ui/drafts.ts';
 import { type Errors, apiProblems, byField, errorText } from '../../../ui/errors.ts';
-import { Field, FormError } from '../../../ui/Field.tsx';
+import { Choice, Field, FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError } from '../../../ui/focus.tsx';
 import { stepProblems, useStep } from '../../../ui/steps.ts';
 import type { ComplaintView } from '@nalish/domain/responses';
@@ -134,15 +134,7 @@ export function AnswerForm(props: { complaint: ComplaintView; reload: () => Prom
         {d.kind === 'offer' && (
           <>
             <Field id="m-remedy" label={t('merchant.answer.remedy')} error={errors.remedy}>
-              {(a) => (
-                <select {...a} value={d.remedy} onChange={(e) => setD({ remedy: e.target.value })}>
-                  {REMEDIES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`merchant.remedy.${r}` as UiKey)}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(a) => <Choice a={a} value={d.remedy} options={REMEDIES} text={(r) => t(`merchant.remedy.${r}` as UiKey)} onChange={(remedy) => setD({ remedy })} />}
             </Field>
             <Field id="m-amount" label={t('merchant.answer.amount')} hint={t('merchant.answer.amountHint')} error={errors.amountBdt}>
               {(a) => <input {...a} inputMode="numeric" autoComplete="off" value={d.amount} onChange={(e) => setD({ amount: toWesternDigits(e.target.value) })} />}

@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { UiKey } from '../../../i18n/en.ts';
 import { useDraft } from '../../../ui/drafts.ts';
 import { errorText } from '../../../ui/errors.ts';
-import { Field, FormError } from '../../../ui/Field.tsx';
+import { Choice, Field, FormError } from '../../../ui/Field.tsx';
 import { useFocusFirstError } from '../../../ui/focus.tsx';
 import { stepProblems, useStep } from '../../../ui/steps.ts';
 
@@ -61,27 +61,11 @@ export function RemedyForm(props: { complaint: ComplaintView; reload: () => Prom
       <p className="muted">{t('merchant.remedyForm.lead', { days: DEFAULT_SETTINGS.remedyConfirmWorkingDays })}</p>
       <FormError text={formError} />
       <Field id="m-remedy-kind" label={t('merchant.remedyForm.remedy')}>
-        {(a) => (
-          <select {...a} value={d.remedy} onChange={(e) => setD({ remedy: e.target.value })}>
-            {REMEDIES.map((r) => (
-              <option key={r} value={r}>
-                {t(`merchant.remedy.${r}` as UiKey)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(a) => <Choice a={a} value={d.remedy} options={REMEDIES} text={(r) => t(`merchant.remedy.${r}` as UiKey)} onChange={(remedy) => setD({ remedy })} />}
       </Field>
       {refund && (
         <Field id="m-remedy-channel" label={t('merchant.remedyForm.channel')}>
-          {(a) => (
-            <select {...a} value={d.channel} onChange={(e) => setD({ channel: e.target.value })}>
-              {REFUND_CHANNELS.map((ch) => (
-                <option key={ch} value={ch}>
-                  {t(`merchant.channel.${ch}` as UiKey)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(a) => <Choice a={a} value={d.channel} options={REFUND_CHANNELS} text={(ch) => t(`merchant.channel.${ch}` as UiKey)} onChange={(channel) => setD({ channel })} />}
         </Field>
       )}
       <Field id="m-remedy-ref" label={t('merchant.remedyForm.reference')} hint={t('merchant.remedyForm.referenceHint')} error={errors.reference}>
