@@ -4,7 +4,7 @@
 // other areas' strings) and slow-3G time of the filing flow. Tracking is in tracking.test.ts.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { deflateSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { CATALOGUES } from '@nalish/domain';
 import type { Page } from 'playwright-core';
@@ -17,6 +17,7 @@ import { regulatorEn } from '../src/i18n/regulator.en.ts';
 import { widgetEn } from '../src/i18n/widget.en.ts';
 import { type BrowserWorld, newContext, screenshot, startBrowserWorld } from './browser.ts';
 import { BN, type Cat, EN, heading, noSeriousA11y } from './consumerSupport.ts';
+import { png } from './png.ts';
 
 const JS_BUDGET_GZIP = 110 * 1024;
 
@@ -25,42 +26,17 @@ const JS_BUDGET_GZIP = 110 * 1024;
  * phone's sensor gives, so it compresses like a photo and not like a flat colour.
  */
 function bigPhoto(width = 2400, height = 1800): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((1 + width * 3) * height);
   let seed = 42;
-  for (let y = 0; y < height; y++) {
-    const row = y * (1 + width * 3);
-    for (let x = 0; x < width; x++) {
+  return png(
+    width,
+    height,
+    (x, y) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       const noise = (seed >> 16) % 9;
-      const i = row + 1 + x * 3;
-      raw[i] = (x * 255) / width + noise;
-      raw[i + 1] = (y * 255) / height + noise;
-      raw[i + 2] = 128 + noise;
-    }
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+      return [(x * 255) / width + noise, (y * 255) / height + noise, 128 + noise];
+    },
+    1,
+  );
 }
 
 const next = (page: Page, c: Cat) => page.getByRole('button', { name: c['common.next'], exact: true }).click();

@@ -5,46 +5,19 @@
 // an answer given with the keyboard alone.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { toBengaliDigits } from '@nalish/domain';
 import type { Page } from 'playwright-core';
 import { type World, complaintInput, consumerLogin, fileVia, makeWorld, multipart } from '../../server/test/harness.ts';
 import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
+import { png } from './png.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 /** A small striped PNG (a stand-in for a phone photo), made without any library. */
 function photo(width = 240, height = 160): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) row.set(Math.floor((x + y) / 20) % 2 ? [11, 110, 79] : [240, 200, 80], 1 + x * 3);
-    rows.push(row);
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return png(width, height, (x, y) => (Math.floor((x + y) / 20) % 2 ? [11, 110, 79] : [240, 200, 80]));
 }
 
 function withFile(auth: Record<string, string>, name: string, data: Buffer) {
@@ -64,8 +37,6 @@ async function noSeriousViolations(page: Page, where: string) {
   assert.deepEqual(await seriousA11yViolations(page), [], `axe: ${where}`);
 }
 
-/** Tracking codes as a Bengali reader reads them. */
-const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
 
 describe('merchant portal in the browser', () => {
   let w: BrowserWorld;
@@ -109,14 +80,14 @@ describe('merchant portal in the browser', () => {
     await page.getByRole('alert').filter({ hasText: 'পাসওয়ার্ড' }).waitFor();
     await signIn(page, world.merchantUser);
 
-    const overdueItem = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${bnDigits(overdueCode)}` });
+    const overdueItem = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${toBengaliDigits(overdueCode)}` });
     await overdueItem.getByText('সময় পেরিয়ে গেছে: উত্তরের সময়সীমা শেষ').waitFor();
-    const fresh = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${bnDigits(photoCode)}` });
+    const fresh = page.getByRole('listitem').filter({ hasText: `অভিযোগ ${toBengaliDigits(photoCode)}` });
     await fresh.waitFor();
     assert.equal(await fresh.getByText('সময় পেরিয়ে গেছে').count(), 0);
     // Soonest deadline first: the overdue one leads; amounts in Bengali digits.
     const titles = await page.locator('.m-item-title').allTextContents();
-    assert.deepEqual(titles, [`অভিযোগ ${bnDigits(overdueCode)}`, `অভিযোগ ${bnDigits(photoCode)}`]);
+    assert.deepEqual(titles, [`অভিযোগ ${toBengaliDigits(overdueCode)}`, `অভিযোগ ${toBengaliDigits(photoCode)}`]);
     await fresh.getByText('৳২,৫০০').waitFor();
     await noSeriousViolations(page, 'inbox');
     await screenshot(page, 'merchant-inbox-bn-phone');
@@ -126,13 +97,13 @@ describe('merchant portal in the browser', () => {
     await page.getByRole('button', { name: 'দেখান' }).click();
     await page.waitForURL(/overdue=true/);
     await page.getByText('১টি অভিযোগ দেখানো হচ্ছে').waitFor();
-    assert.deepEqual(await page.locator('.m-item-title').allTextContents(), [`অভিযোগ ${bnDigits(overdueCode)}`]);
+    assert.deepEqual(await page.locator('.m-item-title').allTextContents(), [`অভিযোগ ${toBengaliDigits(overdueCode)}`]);
     await page.getByLabel('শুধু সময় পেরোনো').uncheck();
     await page.getByRole('button', { name: 'দেখান' }).click();
     await page.getByText('২টি অভিযোগ দেখানো হচ্ছে').waitFor();
 
-    await page.getByRole('link', { name: `অভিযোগ ${bnDigits(photoCode)}` }).click();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(photoCode)}` }).waitFor();
+    await page.getByRole('link', { name: `অভিযোগ ${toBengaliDigits(photoCode)}` }).click();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${toBengaliDigits(photoCode)}` }).waitFor();
     // The heading has focus after the page change.
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
     const img = page.getByRole('img', { name: 'প্রমাণের ছবি: parcel.png' });

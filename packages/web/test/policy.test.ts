@@ -6,7 +6,7 @@
 // profile too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatDate } from '@nalish/domain';
+import { formatDate, toBengaliDigits } from '@nalish/domain';
 import type { Locator, Page } from 'playwright-core';
 import { totpAt, totpStep } from '../../server/src/auth/totp.ts';
 import { TINY_PNG, type World, complaintInput, consumerLogin, e164, fileVia, lastOtp, makeWorld, merchantLogin, newPhone, step } from '../../server/test/harness.ts';
@@ -28,8 +28,6 @@ async function noSeriousA11y(page: Page, where: string) {
 
 /** The policy section alone (the whole page is many screens long). */
 const sectionShot = (section: Locator, name: string) => section.screenshot({ path: `${SCREENSHOTS}${name}.png` });
-/** Tracking codes as a Bengali reader reads them. */
-const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 /** A Dhaka date as the app writes it in Bengali. */
 const bnDate = (ymd: string) => formatDate('bn', new Date(`${ymd}T12:00:00+06:00`));
@@ -161,7 +159,7 @@ describe('policy checks in the browser', () => {
 
     // The tracking page shows the stored finding, with what it rests on.
     await page.getByRole('link', { name: c['consumer.done.track'] }).click();
-    await h1(page, fmt(c['consumer.track.title'], { code: bnDigits(code) }));
+    await h1(page, fmt(c['consumer.track.title'], { code: toBengaliDigits(code) }));
     const policy = page.getByRole('region', { name: c['policy.title'] });
     const tracked = finding(policy, 'dcog.delivery', 'breach');
     await tracked.getByText(stored.explanation.bn).waitFor();
@@ -195,7 +193,7 @@ describe('policy checks in the browser', () => {
     const page = await ctx.newPage();
     await merchantSignIn(page);
     await page.goto(`/merchant/c/${filed.trackingCode}`);
-    await h1(page, fmt(c['merchant.complaint.title'], { code: bnDigits(filed.trackingCode) }));
+    await h1(page, fmt(c['merchant.complaint.title'], { code: toBengaliDigits(filed.trackingCode) }));
     const policy = page.getByRole('region', { name: c['policy.title'] });
     await finding(policy, 'dcog.delivery', 'breach').getByText(/৪ দিন দেরি/).waitFor();
 
@@ -251,7 +249,7 @@ describe('policy checks in the browser', () => {
     await page.getByRole('button', { name: c['regulator.signIn.submit'] }).click();
     await page.getByRole('heading', { level: 1, name: /অভিযোগের তালিকা/ }).waitFor();
     await page.goto(`/regulator/c/${code}`);
-    await h1(page, fmt(c['regulator.case.title'], { code: bnDigits(code) }));
+    await h1(page, fmt(c['regulator.case.title'], { code: toBengaliDigits(code) }));
 
     // Each finding with its inputs: the figures and the facts with who stated them.
     const policy = page.getByRole('region', { name: c['policy.title'] });
@@ -293,7 +291,7 @@ describe('policy checks in the browser', () => {
     const merchant = await mctx.newPage();
     await merchantSignIn(merchant);
     await merchant.goto(`/merchant/c/${code}`);
-    await h1(merchant, fmt(c['merchant.complaint.title'], { code: bnDigits(code) }));
+    await h1(merchant, fmt(c['merchant.complaint.title'], { code: toBengaliDigits(code) }));
     const mpolicy = merchant.getByRole('region', { name: c['policy.title'] });
     await finding(mpolicy, 'dcog.delivery', 'compliant').getByText(/বদলে “নিয়ম মানা হয়েছে” করেছেন/).waitFor();
     await finding(mpolicy, 'dcog.refund', 'breach').getByText(/নিশ্চিত করেছেন/).waitFor();

@@ -8,13 +8,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { formatDateTime, t } from '@nalish/domain';
+import { formatDateTime, t, toBengaliDigits } from '@nalish/domain';
 import { totpAt, totpStep } from '../../server/src/auth/totp.ts';
 import { TINY_PNG, type World, complaintInput, consumerLogin, fileVia, makeWorld, merchantLogin, multipart, officerLogin, step } from '../../server/test/harness.ts';
 import { type BrowserWorld, newContext, screenshot, seriousA11yViolations, startBrowserWorld } from './browser.ts';
 
-/** Tracking codes as a Bengali reader reads them. */
-const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
 
 describe('regulator console', () => {
   let w: BrowserWorld;
@@ -104,20 +102,20 @@ describe('regulator console', () => {
     // The queue: both cases, then filtered by merchant, by "mine", and by problem.
     await page.getByRole('heading', { level: 1, name: 'ঢাকা: অভিযোগের তালিকা' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '২টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
-    assert.ok(await page.getByRole('link', { name: bnDigits(caseA) }).isVisible());
-    assert.ok(await page.getByRole('link', { name: bnDigits(caseB) }).isVisible());
+    assert.ok(await page.getByRole('link', { name: toBengaliDigits(caseA) }).isVisible());
+    assert.ok(await page.getByRole('link', { name: toBengaliDigits(caseB) }).isVisible());
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'regulator-queue-bn-desktop');
     await page.getByLabel('বিক্রেতা').selectOption({ label: 'ShopBD' });
     await page.getByRole('button', { name: 'অভিযোগ দেখুন' }).click();
     await page.getByRole('heading', { level: 2, name: '১টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
-    assert.equal(await page.getByRole('link', { name: bnDigits(caseB) }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: toBengaliDigits(caseB) }).count(), 0);
     assert.match(page.url(), /merchant=/);
     await page.getByRole('button', { name: 'ছাঁকনি মুছুন' }).click();
     await page.getByLabel('সমস্যা').selectOption({ label: 'দেরিতে সরবরাহ' });
     await page.getByRole('button', { name: 'অভিযোগ দেখুন' }).click();
     await page.getByRole('heading', { level: 2, name: '১টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
-    assert.ok(await page.getByRole('link', { name: bnDigits(caseB) }).isVisible());
+    assert.ok(await page.getByRole('link', { name: toBengaliDigits(caseB) }).isVisible());
     await page.getByRole('button', { name: 'ছাঁকনি মুছুন' }).click();
     await page.getByLabel('শুধু আমার দায়িত্বের অভিযোগ').check();
     await page.getByRole('button', { name: 'অভিযোগ দেখুন' }).click();
@@ -126,8 +124,8 @@ describe('regulator console', () => {
     await page.getByRole('heading', { level: 2, name: '২টি অভিযোগ দেখানো হচ্ছে' }).waitFor();
 
     // The case: the history verifies; the photo and its hash are there; take it.
-    await page.getByRole('link', { name: bnDigits(caseA) }).click();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(caseA)}` }).waitFor();
+    await page.getByRole('link', { name: toBengaliDigits(caseA) }).click();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${toBengaliDigits(caseA)}` }).waitFor();
     await page.getByText(/ইতিহাস যাচাই সফল: .টি ঘটনাই অক্ষত/).waitFor();
     const img = page.getByRole('img', { name: 'receipt.png' });
     await img.waitFor();
@@ -156,7 +154,7 @@ describe('regulator console', () => {
     // After the hearing, the officer records who came.
     w.service.clock.advance(2 * 3_600_000);
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(caseA)}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${toBengaliDigits(caseA)}` }).waitFor();
     await page.getByRole('radio', { name: 'দুই পক্ষই' }).check();
     await page.getByRole('button', { name: 'লিখুন', exact: true }).click();
     await page.getByText('হয়েছে: দুই পক্ষই।').waitFor();

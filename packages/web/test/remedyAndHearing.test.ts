@@ -4,7 +4,7 @@
 // officer's decision, which is refused while the hearing is still to be held.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { t as domainT } from '@nalish/domain';
+import { t as domainT, toBengaliDigits } from '@nalish/domain';
 import { type World, complaintInput, consumerLogin, fileVia, lastOtp, makeWorld, merchantLogin, officerLogin, step } from '../../server/test/harness.ts';
 import { totpAt, totpStep } from '../../server/src/auth/totp.ts';
 import { merchantBn as MB } from '../src/i18n/merchant.bn.ts';
@@ -12,8 +12,6 @@ import { regulatorBn as RB } from '../src/i18n/regulator.bn.ts';
 import { type BrowserWorld, newContext, screenshot, startBrowserWorld } from './browser.ts';
 import { BN, noSeriousA11y } from './consumerSupport.ts';
 
-/** Tracking codes in Bengali digits, as a Bengali reader sees them (issue 11.17). */
-const bnDigits = (s: string) => s.replace(/\d/g, (x) => '০১২৩৪৫৬৭৮৯'[Number(x)]!);
 
 
 describe('remedy carried out and hearings, on a phone in Bengali', () => {
@@ -114,7 +112,7 @@ describe('remedy carried out and hearings, on a phone in Bengali', () => {
     s.clock.advance(31_000);
     await page.getByLabel(RB['regulator.signIn.totp']).fill(totpAt(world.officer.totpSecret, totpStep(s.clock.now())));
     await page.getByRole('button', { name: RB['regulator.signIn.submit'] }).click();
-    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${bnDigits(code)}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `অভিযোগ ${toBengaliDigits(code)}` }).waitFor();
     assert.equal(await page.getByRole('button', { name: RB['regulator.decide.submit'] }).count(), 0, 'no decision form while the hearing is to be held');
     await page.getByRole('radio', { name: RB['regulator.held.merchant_only'] }).check();
     // The consumer did not come: the form asks for the second notice's date.

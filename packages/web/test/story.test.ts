@@ -8,7 +8,7 @@
 // key moments go to docs/screenshots/story-<n>-<step>-<bn|en>.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatBdt, t as domainT } from '@nalish/domain';
+import { formatBdt, t as domainT, toBengaliDigits } from '@nalish/domain';
 import type { Page } from 'playwright-core';
 import { totpAt, totpStep } from '../../server/src/auth/totp.ts';
 import { TINY_PNG, type World, e164, lastOtp, makeWorld, newPhone } from '../../server/test/harness.ts';
@@ -24,11 +24,10 @@ function fmt(s: string, vars: Record<string, string> = {}): string {
   return s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
 }
 
-const bnDigits = (s: string) => s.replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]!);
 /** Taka as the app writes it: ৳10,000 or ৳১০,০০০. */
 const taka = (lang: Lang, n: number) => {
   const s = `৳${n.toLocaleString('en-US')}`;
-  return lang === 'bn' ? bnDigits(s) : s;
+  return lang === 'bn' ? toBengaliDigits(s) : s;
 };
 
 async function noSeriousA11y(page: Page, where: string) {
@@ -92,7 +91,7 @@ describe('the whole story in the browser: consumer, merchant, regulator', () => 
     const c: Cat = lang === 'bn' ? bn : en;
     const x = TEXT[lang];
     const shot = (n: number, stepName: string) => `story-${n}-${stepName}-${lang}`;
-    const d = (s: string) => (lang === 'bn' ? bnDigits(s) : s);
+    const d = (s: string) => (lang === 'bn' ? toBengaliDigits(s) : s);
     const consumerCtx = await newContext(w, { locale: lang });
     const merchantCtx = await newContext(w, { locale: lang, phone: staffOnPhone });
     const officerCtx = await newContext(w, { locale: lang, phone: staffOnPhone });
